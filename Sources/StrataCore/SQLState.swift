@@ -1,0 +1,47 @@
+/// A five-character SQLSTATE code; the first two characters are the class.
+///
+/// The named codes are the ones CONTRACT.md §4 and the layers use. A code matches a thrown
+/// ``StrataError`` with `~=`, and a class code (ending in `000`) matches every code of its class:
+/// `catch SQLState.integrityConstraintViolation` catches all 23xxx.
+public struct SQLState: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) {
+        precondition(rawValue.utf8.count == 5, "a SQLSTATE has five characters")
+        self.rawValue = rawValue
+    }
+
+    /// The two-character class, e.g. `"40"` for transaction rollback.
+    public var classCode: String { String(rawValue.prefix(2)) }
+
+    public var description: String { rawValue }
+
+    public static let serializationFailure = SQLState("40001")
+    public static let deadlockDetected = SQLState("40P01")
+    public static let lockNotAvailable = SQLState("55P03")
+    public static let inFailedTransaction = SQLState("25P02")
+    public static let integrityConstraintViolation = SQLState("23000")
+    public static let uniqueViolation = SQLState("23505")
+    public static let notNullViolation = SQLState("23502")
+    public static let checkViolation = SQLState("23514")
+    public static let syntaxError = SQLState("42601")
+    public static let undefinedTable = SQLState("42P01")
+    public static let invalidParameterValue = SQLState("22023")
+    public static let programLimitExceeded = SQLState("54000")
+    public static let objectInUse = SQLState("55006")
+    public static let ioError = SQLState("58030")
+    public static let diskFull = SQLState("53100")
+    public static let dataCorrupted = SQLState("XX001")
+    public static let internalError = SQLState("XX000")
+
+    /// Whether `self` is a class code (`xx000`) that `other` belongs to, or equal to it.
+    public func contains(_ other: SQLState) -> Bool {
+        if self == other { return true }
+        return rawValue.hasSuffix("000") && other.classCode == classCode
+    }
+
+    public static func ~= (pattern: SQLState, error: any Error) -> Bool {
+        guard let error = error as? StrataError else { return false }
+        return pattern.contains(error.code)
+    }
+}
