@@ -22,7 +22,8 @@ import StrataCore
 import Synchronization
 
 package enum SynchronousMode: String, Sendable, CaseIterable {
-    /// Never syncs; an OS crash may lose recent commits (a process crash loses nothing).
+    /// Never syncs: an OS crash or power loss may lose commits or damage the file; a process
+    /// crash loses nothing.
     case off = "OFF"
     /// Syncs only at checkpoints; a power loss may drop the last commits but never corrupts.
     case normal = "NORMAL"
@@ -450,14 +451,15 @@ package final class StorageEngine: Sendable {
             // 3. The file covers every page the meta page names; sync before the meta flip.
             let needed = Int(w.free.pageCount) * pageSize
             if try file.size() < needed { try file.truncate(to: needed) }
-            try file.sync()
+            let syncs = w.synchronous != .off
+            if syncs { try file.sync() }
             let meta = Meta(pageSize: pageSize, sequence: w.durable.sequence + 1, commit: commit, root: root,
                             pageCount: w.free.pageCount, freeListHead: chain.first ?? 0,
                             freeListPages: UInt32(chain.count), freeListEntries: UInt64(entries.count))
             meta.write(to: page)
             try file.write(page.bytes, count: pageSize, at: Int(meta.sequence % 2) * pageSize)
             metaWritten = true
-            try file.sync()
+            if syncs { try file.sync() }
             cache.markClean(dirty)
             w.durable = meta
             w.free.checkpointCompleted(newChain: chain)
