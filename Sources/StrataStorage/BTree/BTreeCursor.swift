@@ -171,7 +171,7 @@ package func readValue(_ cache: PageCache, _ page: Page, cell o: Int) throws(Str
             throw .corrupted(file: cache.file.path, page: page.number, "overflow chain ends early")
         }
         let p = try cache.page(n)
-        guard p.kind == .overflow, p.cellStart <= p.size - PageLayout.headerSize else {
+        guard p.kind == .overflow, p.cellStart > 0, p.cellStart <= p.size - PageLayout.headerSize else {
             throw .corrupted(file: cache.file.path, page: n, "expected an overflow page")
         }
         let take = min(p.cellStart, length - out.count)

@@ -154,6 +154,36 @@ extension Page {
         }
     }
 
+    /// Checks the layout of a page just read from disk so that no later access can leave the
+    /// page: slot array and cell area in bounds, every cell inside the page. Returns the problem,
+    /// or nil. (A checksum catches random damage; this catches a well-checksummed bad page.)
+    package func structuralProblem() -> String? {
+        switch kindByte {
+        case PageKind.leaf.rawValue, PageKind.branch.rawValue:
+            let isLeaf = kindByte == PageKind.leaf.rawValue
+            let slotsEnd = PageLayout.headerSize + 2 * count
+            guard slotsEnd <= cellStart, cellStart <= size, fragmented <= size - cellStart else {
+                return "bad slot array or cell area (count \(count), cell start \(cellStart))"
+            }
+            for i in 0..<count {
+                let o = cellOffset(i)
+                guard o >= cellStart, o + 6 <= size else { return "cell \(i) lies outside the page" }
+                let keyEnd = o + 6 + keyLength(atCell: o)
+                let end = isLeaf ? keyEnd + (isOverflow(atCell: o) ? 4 : valueLength(atCell: o)) : keyEnd
+                guard keyEnd <= size, end <= size else { return "cell \(i) lies outside the page" }
+            }
+            return nil
+        case PageKind.overflow.rawValue:
+            return cellStart <= size - PageLayout.headerSize ? nil : "overflow data length \(cellStart) exceeds the page"
+        case PageKind.freeList.rawValue:
+            return count <= (size - PageLayout.headerSize) / 4 ? nil : "free-list entry count \(count) exceeds the page"
+        case PageKind.meta.rawValue:
+            return nil
+        default:
+            return "unknown page kind \(kindByte)"
+        }
+    }
+
     /// Rewrites the cells contiguously at the end of the page, removing fragmented space.
     package func compact() {
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)

@@ -81,6 +81,15 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         }
     }
 
+    /// A tree page at `depth` below the root; a pointer to a meta page or a tree deeper than any
+    /// real one (a cycle in a damaged file) is a corruption error, not a crash.
+    private func treePage(_ n: PageNumber, depth: Int) throws(StrataError) -> Page {
+        guard n >= 2, depth < 64 else {
+            throw .corrupted(file: cache.file.path, page: n, depth < 64 ? "a tree page points at a meta page" : "the tree is deeper than 64 levels (a cycle?)")
+        }
+        return try cache.page(n)
+    }
+
     // MARK: overflow chains
 
     private func writeOverflow(_ value: UnsafeRawBufferPointer) -> PageNumber {
@@ -99,9 +108,11 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         return pages[0].number
     }
 
-    private func dropOverflow(_ head: PageNumber) throws(StrataError) {
+    private func dropOverflow(_ head: PageNumber, length: Int) throws(StrataError) {
         var n = head
-        while n != 0 {
+        var pages = (length + limits.overflowCapacity - 1) / limits.overflowCapacity
+        while n != 0 && pages > 0 {
+            pages -= 1
             let page = try cache.page(n)
             guard page.kind == .overflow else {
                 throw .corrupted(file: cache.file.path, page: n, "expected an overflow page")
@@ -162,7 +173,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
             root = leaf.number
             return
         }
-        let (newRoot, split) = try insert(root, key.baseAddress!, key.count, rightmost: true)
+        let (newRoot, split) = try insert(root, key.baseAddress!, key.count, rightmost: true, depth: 0)
         root = newRoot
         if let split {
             let branch = newPage(.branch)
@@ -173,17 +184,17 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         }
     }
 
-    private func insert(_ n: PageNumber, _ key: UnsafeRawPointer, _ keyCount: Int, rightmost: Bool)
+    private func insert(_ n: PageNumber, _ key: UnsafeRawPointer, _ keyCount: Int, rightmost: Bool, depth: Int)
         throws(StrataError) -> (PageNumber, Split?)
     {
-        let page = try cache.page(n)
+        let page = try treePage(n, depth: depth)
         switch page.kindByte {
         case PageKind.leaf.rawValue:
             let (index, found) = page.search(key, keyCount)
             let p = writable(page)
             if found {
                 let o = p.cellOffset(index)
-                if p.isOverflow(atCell: o) && p.valueLength(atCell: o) > 0 { try dropOverflow(p.overflowHead(atCell: o)) }
+                if p.isOverflow(atCell: o) && p.valueLength(atCell: o) > 0 { try dropOverflow(p.overflowHead(atCell: o), length: p.valueLength(atCell: o)) }
                 p.removeCell(at: index)
             }
             if insertBuffered(p, at: index) { return (p.number, nil) }
@@ -192,7 +203,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
             let ci = page.childIndex(for: key, keyCount)
             let child = page.child(ci)
             // The cell to insert lives in cellBuffer; keep it across the recursion's own use.
-            let (newChild, split) = try insert(child, key, keyCount, rightmost: rightmost && ci == page.count)
+            let (newChild, split) = try insert(child, key, keyCount, rightmost: rightmost && ci == page.count, depth: depth + 1)
             if newChild == child && split == nil { return (n, nil) }
             let p = writable(page)
             p.setChild(ci, newChild)
@@ -257,7 +268,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
     @discardableResult
     package func delete(_ key: UnsafeRawBufferPointer) throws(StrataError) -> Bool {
         guard root != 0, key.count <= limits.maxKeySize else { return false }
-        let r = try remove(root, key.baseAddress!, key.count)
+        let r = try remove(root, key.baseAddress!, key.count, depth: 0)
         guard r.removed else { return false }
         root = r.page
         if let split = r.split {
@@ -291,21 +302,21 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         var split: Split?
     }
 
-    private func remove(_ n: PageNumber, _ key: UnsafeRawPointer, _ keyCount: Int) throws(StrataError) -> Removal {
-        let page = try cache.page(n)
+    private func remove(_ n: PageNumber, _ key: UnsafeRawPointer, _ keyCount: Int, depth: Int) throws(StrataError) -> Removal {
+        let page = try treePage(n, depth: depth)
         switch page.kindByte {
         case PageKind.leaf.rawValue:
             let (index, found) = page.search(key, keyCount)
             guard found else { return Removal(page: n, removed: false) }
             let p = writable(page)
             let o = p.cellOffset(index)
-            if p.isOverflow(atCell: o) && p.valueLength(atCell: o) > 0 { try dropOverflow(p.overflowHead(atCell: o)) }
+            if p.isOverflow(atCell: o) && p.valueLength(atCell: o) > 0 { try dropOverflow(p.overflowHead(atCell: o), length: p.valueLength(atCell: o)) }
             p.removeCell(at: index)
             return Removal(page: p.number, removed: true)
         case PageKind.branch.rawValue:
             let ci = page.childIndex(for: key, keyCount)
             let child = page.child(ci)
-            let r = try remove(child, key, keyCount)
+            let r = try remove(child, key, keyCount, depth: depth + 1)
             guard r.removed else { return Removal(page: n, removed: false) }
             let p = writable(page)
             p.setChild(ci, r.page)

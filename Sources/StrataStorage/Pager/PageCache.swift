@@ -95,6 +95,9 @@ package final class PageCache: Sendable {
         if page.number != n {
             throw .corrupted(file: file.path, page: n, "page header names page \(page.number)")
         }
+        if let problem = page.structuralProblem() {
+            throw .corrupted(file: file.path, page: n, problem)
+        }
         return page
     }
 
