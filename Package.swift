@@ -24,6 +24,8 @@ let package = Package(
             dependencies: ["StrataStorage", "StrataCore", "CLMDB"],
             path: "Tools/strata-storage-bench"
         ),
+        // The child process of the crash test: commits and acknowledges until killed.
+        .executableTarget(name: "StrataCrashWriter", dependencies: ["StrataStorage", "StrataCore"], path: "Tools/crash-writer"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -362,7 +362,9 @@ package final class StorageEngine: Sendable {
                 try w.wal.append(commit: commit, batch)
             } catch {
                 tree.rollback()
-                w.failure = error
+                // A frame over the size limit was refused before anything was written; any other
+                // failure may have left part of a frame behind: fail-stop until reopened.
+                if error.code != .programLimitExceeded { w.failure = error }
                 throw error
             }
             w.free.retire(tree.retired, at: commit)

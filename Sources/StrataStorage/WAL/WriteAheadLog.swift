@@ -117,6 +117,9 @@ package final class WriteAheadLog: @unchecked Sendable {  // touched only under 
             }
         }
         let payload = buffer.count - Self.frameHeaderSize
+        guard payload <= Int(UInt32.max) else {
+            throw StrataError(.programLimitExceeded, "a commit of \(payload) bytes exceeds the 4 GiB limit of one log frame")
+        }
         store(&buffer, UInt32(payload), at: 0)
         store(&buffer, UInt32(batch.operations.count), at: 4)
         store(&buffer, commit, at: 8)
