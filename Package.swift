@@ -14,8 +14,10 @@ let package = Package(
     targets: [
         // The error type and SQLSTATE codes every layer throws.
         .target(name: "StrataCore"),
+        // Hardware CRC32C for page and WAL checksums (our own C; no external library).
+        .target(name: "CStrataCRC"),
         // Pages, page cache, copy-on-write B+tree, WAL, recovery, checkpoint, free-space reclamation.
-        .target(name: "StrataStorage", dependencies: ["StrataCore"]),
+        .target(name: "StrataStorage", dependencies: ["StrataCore", "CStrataCRC"]),
         .testTarget(name: "StrataStorageTests", dependencies: ["StrataStorage", "StrataCore"]),
         // Storage benchmark against LMDB (Debian liblmdb-dev): comparison only.
         .systemLibrary(name: "CLMDB", path: "Tools/CLMDB", providers: [.apt(["liblmdb-dev"])]),

@@ -73,8 +73,11 @@ struct StrataSide {
             let t = try seconds {
                 let snapshot = engine.snapshot(label: "bench get")
                 for k in keys {
-                    guard let v = try snapshot.get(k) else { throw BenchError("Strata: a key inserted is missing") }
-                    total &+= v.withUnsafeBytes { touch($0) }
+                    // Borrowed bytes, as LMDB's mdb_get lends a pointer into its map.
+                    guard let sum = try snapshot.withValue(for: k, { $0.map { touch($0) } }) else {
+                        throw BenchError("Strata: a key inserted is missing")
+                    }
+                    total &+= sum
                 }
             }
             guard total == data.valueTotal else { throw BenchError("Strata: gets returned wrong values") }
@@ -93,7 +96,7 @@ struct StrataSide {
                 var ok = try cursor.first()
                 while ok {
                     total &+= cursor.withKey { touch($0) }
-                    total &+= try cursor.value().withUnsafeBytes { touch($0) }
+                    total &+= try cursor.withValue { touch($0) }
                     entries += 1
                     ok = try cursor.next()
                 }

@@ -1,47 +1,67 @@
 // BTreeCursor: ordered iteration over one version of the tree (a pinned snapshot's root).
 //
-// The cursor keeps the path from the root to its leaf as (page, index) pairs. Pages of a
-// published version never change, so the path stays valid for as long as the version is pinned.
-// Empty leaves (possible only below a branch with a single child) are skipped.
+// The cursor keeps the branches from the root down as (page, child index) pairs, and the leaf
+// and slot it stands on; stepping within a leaf touches only those two fields. Pages of a
+// published version never change, so the path stays valid for as long as the version is pinned
+// (the cursor keeps its Snapshot alive). Empty leaves (possible only below a branch with a
+// single child) are skipped.
 
 import StrataCore
 
 package struct BTreeCursor {
     let cache: PageCache
     let root: PageNumber
-    private var path: [(page: Page, index: Int)] = []
+    /// Keeps the pinned version alive for as long as the cursor is used.
+    let owner: AnyObject?
+    /// The branches above the current leaf, each with the child index taken.
+    private var branches: [(page: Page, index: Int)] = []
+    private var leaf: Page?
+    /// Slot in `leaf`; -1 = before its first entry, `leaf.count` = after its last.
+    private var index = 0
 
-    package init(cache: PageCache, root: PageNumber) {
+    package init(cache: PageCache, root: PageNumber, owner: AnyObject? = nil) {
         self.cache = cache
         self.root = root
+        self.owner = owner
     }
 
     /// Whether the cursor stands on an entry.
     package var isValid: Bool {
-        guard let last = path.last else { return false }
-        return last.index >= 0 && last.index < last.page.count
+        guard let leaf else { return false }
+        return index >= 0 && index < leaf.count
     }
 
     /// The current entry's key.
     package var key: [UInt8] {
         precondition(isValid, "BTreeCursor.key on an invalid cursor")
-        let last = path[path.count - 1]
-        return last.page.key(last.index)
+        return leaf.unsafelyUnwrapped.key(index)
     }
 
     /// Calls `body` with the current key's bytes, without copying them.
     package func withKey<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         precondition(isValid, "BTreeCursor.withKey on an invalid cursor")
-        let last = path[path.count - 1]
-        let o = last.page.cellOffset(last.index)
-        return try body(UnsafeRawBufferPointer(start: last.page.keyPointer(atCell: o), count: last.page.keyLength(atCell: o)))
+        let page = leaf.unsafelyUnwrapped
+        let o = page.cellOffset(index)
+        return try body(UnsafeRawBufferPointer(start: page.keyPointer(atCell: o), count: page.keyLength(atCell: o)))
     }
 
     /// The current entry's value (read from its overflow chain if it has one).
     package func value() throws(StrataError) -> [UInt8] {
         precondition(isValid, "BTreeCursor.value on an invalid cursor")
-        let last = path[path.count - 1]
-        return try readValue(cache, last.page, cell: last.page.cellOffset(last.index))
+        let page = leaf.unsafelyUnwrapped
+        return try readValue(cache, page, cell: page.cellOffset(index))
+    }
+
+    /// Calls `body` with the current value's bytes; a value kept in the page is not copied.
+    package func withValue<R>(_ body: (UnsafeRawBufferPointer) -> R) throws(StrataError) -> R {
+        precondition(isValid, "BTreeCursor.withValue on an invalid cursor")
+        let page = leaf.unsafelyUnwrapped
+        let o = page.cellOffset(index)
+        if !page.isOverflow(atCell: o) {
+            return body(UnsafeRawBufferPointer(start: page.valuePointer(atCell: o), count: page.valueLength(atCell: o)))
+        }
+        let value = try readValue(cache, page, cell: o)
+        return value.withUnsafeBytes { body($0) }
     }
 
     // MARK: positioning
@@ -49,20 +69,20 @@ package struct BTreeCursor {
     /// Moves to the first entry with key >= `key`; returns whether there is one.
     @discardableResult
     package mutating func seek(_ key: [UInt8]) throws(StrataError) -> Bool {
-        path.removeAll(keepingCapacity: true)
+        branches.removeAll(keepingCapacity: true)
+        leaf = nil
         guard root != 0 else { return false }
         var n = root
         while true {
-            let page = try cache.page(n)
+            let page = try treePage(n)
             if page.kindByte == PageKind.leaf.rawValue {
-                let (i, _) = key.withUnsafeBytes { page.search($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, $0.count) }
-                path.append((page, i))
-                if i >= page.count { return try next() }
-                return true
+                leaf = page
+                index = key.withUnsafeBytes { page.search($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, $0.count).index }
+                if index < page.count { return true }
+                return try nextLeaf()
             }
-            try checkBranch(page, n)
             let ci = key.withUnsafeBytes { page.childIndex(for: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, $0.count) }
-            path.append((page, ci))
+            branches.append((page, ci))
             n = page.child(ci)
         }
     }
@@ -70,64 +90,72 @@ package struct BTreeCursor {
     /// Moves to the smallest key; returns whether the tree has one.
     @discardableResult
     package mutating func first() throws(StrataError) -> Bool {
-        path.removeAll(keepingCapacity: true)
+        branches.removeAll(keepingCapacity: true)
+        leaf = nil
         guard root != 0 else { return false }
         try descend(from: root, toEnd: false)
         if isValid { return true }
-        return try next()
+        return try nextLeaf()
     }
 
     /// Moves to the largest key; returns whether the tree has one.
     @discardableResult
     package mutating func last() throws(StrataError) -> Bool {
-        path.removeAll(keepingCapacity: true)
+        branches.removeAll(keepingCapacity: true)
+        leaf = nil
         guard root != 0 else { return false }
         try descend(from: root, toEnd: true)
         if isValid { return true }
-        return try previous()
+        return try previousLeaf()
     }
 
-    /// Moves to the next key; returns false (and becomes invalid) past the last one.
+    /// Moves to the next key; returns false past the last one (then `previous()` returns to it).
     @discardableResult
     package mutating func next() throws(StrataError) -> Bool {
-        guard !path.isEmpty else { return false }
-        path[path.count - 1].index += 1
+        guard let page = leaf else { return false }
+        if index < page.count { index += 1 }
+        if index < page.count { return true }
+        return try nextLeaf()
+    }
+
+    /// Moves to the previous key; returns false before the first one (then `next()` returns to it).
+    @discardableResult
+    package mutating func previous() throws(StrataError) -> Bool {
+        guard leaf != nil else { return false }
+        if index >= 0 { index -= 1 }
+        if index >= 0 { return true }
+        return try previousLeaf()
+    }
+
+    /// Steps to the first entry of the next non-empty leaf; at the end, stays past the last entry.
+    private mutating func nextLeaf() throws(StrataError) -> Bool {
         while true {
-            let top = path[path.count - 1]
-            if top.page.kindByte == PageKind.leaf.rawValue {
-                if top.index < top.page.count { return true }
-            } else if top.index <= top.page.count {
-                try descend(from: top.page.child(top.index), toEnd: false)
-                continue
-            }
-            // This page is exhausted: go up and step right.
-            if path.count == 1 {
-                path[0].index = top.page.count + (top.page.kindByte == PageKind.leaf.rawValue ? 0 : 1)
+            var level = branches.count - 1
+            while level >= 0 && branches[level].index >= branches[level].page.count { level -= 1 }
+            if level < 0 {
+                index = leaf?.count ?? 0
                 return false
             }
-            path.removeLast()
-            path[path.count - 1].index += 1
+            branches.removeSubrange((level + 1)...)
+            branches[level].index += 1
+            try descend(from: branches[level].page.child(branches[level].index), toEnd: false)
+            if isValid { return true }
         }
     }
 
-    /// Moves to the previous key; returns false (and becomes invalid) before the first one.
-    @discardableResult
-    package mutating func previous() throws(StrataError) -> Bool {
-        guard !path.isEmpty else { return false }
-        path[path.count - 1].index -= 1
+    /// Steps to the last entry of the previous non-empty leaf; at the start, stays before the first.
+    private mutating func previousLeaf() throws(StrataError) -> Bool {
         while true {
-            let top = path[path.count - 1]
-            if top.index >= 0 {
-                if top.page.kindByte == PageKind.leaf.rawValue { return true }
-                try descend(from: top.page.child(top.index), toEnd: true)
-                continue
-            }
-            if path.count == 1 {
-                path[0].index = -1
+            var level = branches.count - 1
+            while level >= 0 && branches[level].index <= 0 { level -= 1 }
+            if level < 0 {
+                index = -1
                 return false
             }
-            path.removeLast()
-            path[path.count - 1].index -= 1
+            branches.removeSubrange((level + 1)...)
+            branches[level].index -= 1
+            try descend(from: branches[level].page.child(branches[level].index), toEnd: true)
+            if isValid { return true }
         }
     }
 
@@ -135,25 +163,27 @@ package struct BTreeCursor {
     private mutating func descend(from n: PageNumber, toEnd: Bool) throws(StrataError) {
         var n = n
         while true {
-            let page = try cache.page(n)
+            let page = try treePage(n)
             if page.kindByte == PageKind.leaf.rawValue {
-                path.append((page, toEnd ? page.count - 1 : 0))
+                leaf = page
+                index = toEnd ? page.count - 1 : 0
                 return
             }
-            try checkBranch(page, n)
             let i = toEnd ? page.count : 0
-            path.append((page, i))
+            branches.append((page, i))
             n = page.child(i)
         }
     }
 
-    private func checkBranch(_ page: Page, _ n: PageNumber) throws(StrataError) {
-        guard page.kindByte == PageKind.branch.rawValue else {
+    private func treePage(_ n: PageNumber) throws(StrataError) -> Page {
+        guard n >= 2, branches.count < 64 else {
+            throw .corrupted(file: cache.file.path, page: n, "a tree pointer leads to a meta page or loops")
+        }
+        let page = try cache.page(n)
+        guard page.kindByte == PageKind.leaf.rawValue || page.kindByte == PageKind.branch.rawValue else {
             throw .corrupted(file: cache.file.path, page: n, "expected a B+tree page, found kind \(page.kindByte)")
         }
-        guard path.count < 64 else {
-            throw .corrupted(file: cache.file.path, page: n, "the tree is deeper than 64 levels (a cycle?)")
-        }
+        return page
     }
 }
 
@@ -183,15 +213,36 @@ package func readValue(_ cache: PageCache, _ page: Page, cell o: Int) throws(Str
 
 /// Looks `key` up in the tree rooted at `root`.
 package func lookup(_ cache: PageCache, root: PageNumber, _ key: UnsafeRawBufferPointer) throws(StrataError) -> [UInt8]? {
+    guard let (page, o) = try findLeafCell(cache, root: root, key) else { return nil }
+    return try readValue(cache, page, cell: o)
+}
+
+/// Looks `key` up and lends its value's bytes to `body` (nil when absent).
+package func lookupInPlace<R>(_ cache: PageCache, root: PageNumber, _ key: UnsafeRawBufferPointer,
+                              _ body: (UnsafeRawBufferPointer?) -> R) throws(StrataError) -> R {
+    guard let (page, o) = try findLeafCell(cache, root: root, key) else { return body(nil) }
+    if !page.isOverflow(atCell: o) {
+        return withExtendedLifetime(page) {
+            body(UnsafeRawBufferPointer(start: page.valuePointer(atCell: o), count: page.valueLength(atCell: o)))
+        }
+    }
+    let value = try readValue(cache, page, cell: o)
+    return value.withUnsafeBytes { body($0) }
+}
+
+/// The leaf page and cell offset holding `key`, or nil.
+@inline(__always)
+func findLeafCell(_ cache: PageCache, root: PageNumber, _ key: UnsafeRawBufferPointer) throws(StrataError) -> (Page, Int)? {
     guard root != 0 else { return nil }
     let kp = key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
     var n = root
     var depth = 0
     while true {
+        guard n >= 2 else { throw .corrupted(file: cache.file.path, page: n, "a tree pointer leads to a meta page") }
         let page = try cache.page(n)
         if page.kindByte == PageKind.leaf.rawValue {
             let (i, found) = page.search(kp, key.count)
-            return found ? try readValue(cache, page, cell: page.cellOffset(i)) : nil
+            return found ? (page, page.cellOffset(i)) : nil
         }
         guard page.kindByte == PageKind.branch.rawValue, depth < 64 else {
             throw .corrupted(file: cache.file.path, page: n, "expected a B+tree page, found kind \(page.kindByte)")

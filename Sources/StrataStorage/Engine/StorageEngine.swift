@@ -551,5 +551,13 @@ package final class Snapshot: Sendable {
     }
 
     /// A cursor over this version (valid while this snapshot lives).
-    package func cursor() -> BTreeCursor { BTreeCursor(cache: engine.cache, root: root) }
+    package func cursor() -> BTreeCursor { BTreeCursor(cache: engine.cache, root: root, owner: self) }
+
+    /// Calls `body` with the bytes of `key`'s value (nil when absent) without copying a value kept
+    /// in its leaf page. The bytes are valid only inside `body`.
+    package func withValue<R>(for key: [UInt8], _ body: (UnsafeRawBufferPointer?) -> R) throws(StrataError) -> R {
+        try withBytes(key) { (k) throws(StrataError) -> R in
+            try lookupInPlace(engine.cache, root: root, k, body)
+        }
+    }
 }

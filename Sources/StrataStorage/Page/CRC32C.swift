@@ -1,5 +1,6 @@
 // CRC32C (Castagnoli, reflected polynomial 0x82F63B78): the checksum of every page, WAL frame and
 
+import CStrataCRC
 import StrataCore
 // WAL header. Slicing-by-8 tables: eight table lookups per eight input bytes.
 
@@ -21,8 +22,18 @@ package enum CRC32C {
         return t
     }()
 
+    /// Whether the CPU's CRC32C instruction is used (about ten times the table's speed).
+    package static let usesHardware = strata_crc32c_hardware_available() != 0
+
     /// Continues `crc` (start with 0) over `count` bytes at `base`.
+    @inline(__always)
     package static func update(_ crc: UInt32, _ base: UnsafeRawPointer, _ count: Int) -> UInt32 {
+        if usesHardware { return strata_crc32c_hardware(crc, base, count) }
+        return software(crc, base, count)
+    }
+
+    /// The table-driven computation (also the reference the hardware path is tested against).
+    package static func software(_ crc: UInt32, _ base: UnsafeRawPointer, _ count: Int) -> UInt32 {
         let t = tables
         var c = ~crc
         var p = base

@@ -45,10 +45,16 @@ package final class Page: @unchecked Sendable {
     /// Guarded by the page cache shard lock.
     var isDirty = false
 
-    package init(size: Int) {
+    /// A zero-filled page.
+    package convenience init(size: Int) {
+        self.init(uninitializedSize: size)
+        bytes.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+    }
+
+    /// A page whose bytes the caller overwrites at once (a copy, or a read from disk).
+    package init(uninitializedSize size: Int) {
         self.size = size
         bytes = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        bytes.initializeMemory(as: UInt8.self, repeating: 0, count: size)
     }
 
     deinit { bytes.deallocate() }

@@ -32,12 +32,16 @@ package final class PageCache: Sendable {
     }
 
     private struct Shard {
-        var index: [PageNumber: Int] = [:]
+        var index: PageIndex
         var slots: [Slot] = []
         var freeSlots: [Int] = []
         var hand = 0
         var capacity: Int
         var stats = PageCacheStats()
+        init(capacity: Int) {
+            self.capacity = capacity
+            index = PageIndex(minimumCapacity: capacity + 8)
+        }
         /// The first spill that failed; reported by the next commit or checkpoint.
         var spillError: StrataError?
     }
@@ -49,6 +53,8 @@ package final class PageCache: Sendable {
 
     package let pageSize: Int
     package let file: StorageFile
+    /// Set once any spill failed, so commits can check it without taking every shard lock.
+    private let spillFailed = Atomic<Bool>(false)
     package let capacity: Int
     private let shards: [ShardBox]
     private let shardMask: Int
@@ -84,7 +90,7 @@ package final class PageCache: Sendable {
 
     /// Reads and verifies page `n` without caching it (the integrity check uses this).
     package func readFromDisk(_ n: PageNumber) throws(StrataError) -> Page {
-        let page = Page(size: pageSize)
+        let page = Page(uninitializedSize: pageSize)
         let got = try file.read(into: page.bytes, count: pageSize, at: Int(n) * pageSize)
         if got < pageSize {
             throw .corrupted(file: file.path, page: n, "lies past the end of the file (the file is truncated)")
@@ -147,7 +153,7 @@ package final class PageCache: Sendable {
                 s.slots.append(Slot(page: page, referenced: true))
                 slot = s.slots.count - 1
             }
-            s.index[n] = slot
+            s.index.set(n, slot)
             return page
         }
     }
@@ -175,13 +181,14 @@ package final class PageCache: Sendable {
                     try file.write(page.bytes, count: pageSize, at: Int(page.number) * pageSize)
                 } catch {
                     s.spillError = error
+                    spillFailed.store(true, ordering: .releasing)
                     continue
                 }
                 page.isDirty = false
                 s.stats.dirtyPages -= 1
                 s.stats.spills += 1
             }
-            s.index[page.number] = nil
+            s.index.remove(page.number)
             s.slots[i] = Slot(page: Self.emptyPage, referenced: false)
             s.freeSlots.append(i)
             s.stats.evictions += 1
@@ -220,7 +227,7 @@ package final class PageCache: Sendable {
     /// free-list page); nobody may still read it.
     package func discard(_ n: PageNumber) {
         shard(n).state.withLock { s in
-            guard let i = s.index.removeValue(forKey: n) else { return }
+            guard let i = s.index.remove(n) else { return }
             if s.slots[i].page.isDirty { s.stats.dirtyPages -= 1 }
             s.slots[i] = Slot(page: Self.emptyPage, referenced: false)
             s.freeSlots.append(i)
@@ -229,6 +236,7 @@ package final class PageCache: Sendable {
 
     /// The first failed spill since the last call, if any (fail-stop: the caller reports it).
     package func takeSpillError() -> StrataError? {
+        guard spillFailed.load(ordering: .acquiring) else { return nil }
         for box in shards {
             if let e = box.state.withLock({ s -> StrataError? in s.spillError }) { return e }
         }
