@@ -5,21 +5,15 @@
 //   - the engine is fail-stop: every later commit and checkpoint gets that same error;
 //   - reopening (recovery) gives an intact database (integrity check empty) that holds every
 //     commit acknowledged before the failure, plus at most the commit that failed, never part of it.
-//
-// The log's StorageFile is private to the engine (GroupCommit.walFile, WriterState.wal.file);
-// `walFile(of:)` reaches it through Mirror, which needs no change to Sources but depends on the
-// stored property names `group` and `walFile`.
 
 import Foundation
 import Testing
 @testable import StrataStorage
 import StrataCore
 
-/// The log's StorageFile of an open engine (the one GroupCommit syncs and the writer appends to).
+/// The log's StorageFile of an open engine (the test hook in StorageEngine+Testing.swift).
 func walFile(of engine: StorageEngine) throws -> StorageFile {
-    let group = Mirror(reflecting: engine).children.first { $0.label == "group" }?.value
-    let file = group.flatMap { g in Mirror(reflecting: g).children.first { $0.label == "walFile" }?.value as? StorageFile }
-    let found = try #require(file, "StorageEngine.group.walFile not found by reflection; was it renamed?")
+    let found = engine.walFileForTesting
     try #require(found.path == engine.path + "-wal")
     return found
 }

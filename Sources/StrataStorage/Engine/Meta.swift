@@ -55,9 +55,10 @@ package struct Meta: Equatable, Sendable {
     package static func read(_ page: Page, slot: PageNumber) -> ReadResult {
         let magicOK = Self.magic.withUnsafeBytes { memcmp(page.bytes + 32, $0.baseAddress!, 8) == 0 }
         guard magicOK, page.kind == .meta else { return .notStrata }
+        // The checksum first: a damaged version field must read as damage, not as a newer format.
+        guard page.checksumIsValid else { return .damaged("checksum mismatch") }
         let version = page.u32(40)
         if version > formatVersion { return .newerVersion(version) }
-        guard page.checksumIsValid else { return .damaged("checksum mismatch") }
         guard page.number == slot else { return .damaged("page header names page \(page.number)") }
         let size = Int(page.u32(44))
         guard size == page.size, PageLayout.isValidPageSize(size) else { return .damaged("bad page size \(size)") }

@@ -120,7 +120,7 @@ package final class StorageEngine: Sendable {
         }
     }
 
-    private let writer: Mutex<WriterState>
+    let writer: Mutex<WriterState>
     let versions: Versions
     private let group: GroupCommit
 
@@ -185,6 +185,18 @@ package final class StorageEngine: Sendable {
         return engine
     }
 
+    /// Recovery replays the log's commits after the durable checkpoint, then makes sure the log's
+    /// base is that checkpoint. A log with an older base survives a crash between a checkpoint's
+    /// meta write and its log reset; appending to it would let the older meta page look
+    /// consistent with the log (Meta.swift (2)) after its tree's pages are reused, so a later loss
+    /// of the newer meta page would replay onto overwritten pages. A checkpoint rewrites the log.
+    private func recover() throws(StrataError) {
+        try replayLog()
+        try writer.withLock { (w) throws(StrataError) in
+            if w.wal.base < w.durable.commit { try checkpointLocked(&w, force: true) }
+        }
+    }
+
     private static func createMetaPages(_ file: StorageFile, pageSize: Int) throws(StrataError) -> Meta {
         let page = Page(size: pageSize)
         var meta = Meta(pageSize: pageSize, sequence: 0, commit: 0, root: 0, pageCount: 2,
@@ -215,7 +227,11 @@ package final class StorageEngine: Sendable {
         var best: Meta?
         var newer: UInt32?
         var damage: [String] = []
-        var sawMagic = false
+        // A file that starts like a Strata database but is too short for its meta pages is truncated.
+        var sawMagic = Array(head[32..<40]) == Meta.magic
+        if sawMagic && PageLayout.isValidPageSize(stated) && size < 2 * stated {
+            throw .corrupted(file: file.path, "the file is truncated: \(size) bytes, but its two meta pages alone take \(2 * stated)")
+        }
         for pageSize in sizes {
             for slot in [PageNumber(0), 1] {
                 let page = Page(size: pageSize)
@@ -278,7 +294,7 @@ package final class StorageEngine: Sendable {
     }
 
     /// Replays the WAL's commits after the durable checkpoint.
-    private func recover() throws(StrataError) {
+    private func replayLog() throws(StrataError) {
         try writer.withLock { (w) throws(StrataError) in
             let after = w.durable.commit
             let free = w.free
@@ -418,13 +434,13 @@ package final class StorageEngine: Sendable {
         }
     }
 
-    private func checkpointLocked(_ w: inout WriterState) throws(StrataError) {
+    private func checkpointLocked(_ w: inout WriterState, force: Bool = false) throws(StrataError) {
         let commit = w.latestCommit
         let root = w.latestRoot
         if w.synchronous == .full {
             try group.waitDurable(commit)
         }
-        if commit == w.durable.commit && w.wal.byteCount <= WriteAheadLog.headerSize { return }
+        if !force && commit == w.durable.commit && w.wal.byteCount <= WriteAheadLog.headerSize { return }
         var chain: [PageNumber] = []
         var metaWritten = false
         do throws(StrataError) {
