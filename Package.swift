@@ -9,6 +9,8 @@ import PackageDescription
 let package = Package(
     name: "Strata",
     products: [
+        .library(name: "Strata", targets: ["Strata"]),
+        .executable(name: "strata-slt", targets: ["StrataSLT"]),
         .executable(name: "strata-storage-bench", targets: ["StorageBench"]),
     ],
     targets: [
@@ -19,6 +21,16 @@ let package = Package(
         // Pages, page cache, copy-on-write B+tree, WAL, recovery, checkpoint, free-space reclamation.
         .target(name: "StrataStorage", dependencies: ["StrataCore", "CStrataCRC"]),
         .testTarget(name: "StrataStorageTests", dependencies: ["StrataStorage", "StrataCore"]),
+        // Values, record and key encodings, schema and the catalog stored in the tree.
+        .target(name: "StrataCatalog", dependencies: ["StrataCore", "StrataStorage"]),
+        // SQL: lexer, parser, AST, binder, planner, executor, functions.
+        .target(name: "StrataSQL", dependencies: ["StrataCore", "StrataStorage", "StrataCatalog"]),
+        .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL", "StrataCatalog", "StrataCore"]),
+        // The public embedded API.
+        .target(name: "Strata", dependencies: ["StrataCore", "StrataSQL", "StrataStorage"]),
+        // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API.
+        .executableTarget(name: "StrataSLT", dependencies: ["Strata"], path: "Tools/strata-slt"),
+        .testTarget(name: "StrataSLTTests", dependencies: ["StrataSLT", "Strata"]),
         // Storage benchmark against LMDB (Debian liblmdb-dev): comparison only.
         .systemLibrary(name: "CLMDB", path: "Tools/CLMDB", providers: [.apt(["liblmdb-dev"])]),
         .executableTarget(

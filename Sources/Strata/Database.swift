@@ -1,0 +1,67 @@
+// The public embedded API (CONTRACT.md §7). This first version is what strata-slt and the
+// script-mode shell need; issue 7 grows it (transactions with isolation levels, Decodable rows,
+// snapshots, backup).
+
+import StrataCore
+import StrataSQL
+import StrataStorage
+
+public typealias StrataError = StrataCore.StrataError
+public typealias SQLState = StrataCore.SQLState
+public typealias Value = StrataCore.Value
+
+/// A database file (or an in-memory database), shared by any number of connections.
+public final class Database: Sendable {
+    let engine: SQLEngine
+
+    /// Opens or creates the database at `path`; `":memory:"` (or nil) gives a private in-memory one.
+    public init(path: String?, options: Options = Options()) throws {
+        engine = try SQLEngine(path: path, options: options.engineOptions)
+    }
+
+    /// A new connection; each connection runs one statement at a time.
+    public func connection() -> Connection { Connection(session: engine.session()) }
+
+    /// Checkpoints and closes the files. Connections must not be used afterwards.
+    public func close() throws { try engine.close() }
+
+    public struct Options: Sendable {
+        /// Page size for a new database: a power of two from 1024 to 65536.
+        public var pageSize = 4096
+        /// Pages kept in memory.
+        public var cachePages = 4096
+        public init() {}
+
+        var engineOptions: SQLEngine.Options {
+            var o = SQLEngine.Options()
+            o.pageSize = pageSize
+            o.cachePages = cachePages
+            return o
+        }
+    }
+}
+
+/// The result of a query: column names and rows.
+public struct QueryResult: Sendable {
+    public var columns: [String]
+    public var rows: [[Value]]
+}
+
+/// A session on a database: runs SQL one statement at a time, with its own transaction state.
+public final class Connection {
+    let session: SQLSession
+
+    init(session: SQLSession) { self.session = session }
+
+    /// Runs every statement in `sql` in order, discarding rows; stops at the first error.
+    public func execute(_ sql: String) throws {
+        try session.execute(sql)
+    }
+
+    /// Runs `sql` (one statement, or several of which the last returns the rows) with bound
+    /// parameters (`?`, `?N`, `:name`, `@name`, `$name`) and returns its rows.
+    public func query(_ sql: String, _ parameters: [Value] = []) throws -> QueryResult {
+        let r = try session.query(sql, parameters: parameters)
+        return QueryResult(columns: r.columns, rows: r.rows)
+    }
+}

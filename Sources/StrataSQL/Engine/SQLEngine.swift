@@ -1,0 +1,78 @@
+// SQLEngine: one database's SQL layer over its storage engine; SQLSession: one connection's state.
+//
+// (Issue 3, in progress.) The engine owns the StorageEngine and the catalog; a session parses,
+// binds, plans and executes statements, and holds the connection's open transaction.
+
+import StrataCore
+import StrataStorage
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+package final class SQLEngine: Sendable {
+    package struct Options: Sendable {
+        package var pageSize = 4096
+        package var cachePages = 4096
+        package init() {}
+    }
+
+    package let storage: StorageEngine
+
+    /// Opens the database at `path`; nil or ":memory:" gives a private database in an anonymous
+    /// temporary file (unlinked at once, so nothing is left behind).
+    package init(path: String?, options: Options) throws(StrataError) {
+        var storageOptions = StorageOptions()
+        storageOptions.pageSize = options.pageSize
+        storageOptions.cachePages = options.cachePages
+        if let path, path != ":memory:" {
+            storage = try StorageEngine.open(path: path, options: storageOptions)
+        } else {
+            let template = ProcessEnvironment.temporaryDirectory + "/strata-memory-XXXXXX"
+            var buffer = Array(template.utf8CString)
+            let fd = mkstemp(&buffer)
+            guard fd >= 0 else { throw StrataError(.ioError, "cannot create a temporary file for an in-memory database") }
+            Glibc.close(fd)
+            let tempPath = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            unlink(tempPath)
+            storageOptions.synchronous = .off
+            storage = try StorageEngine.open(path: tempPath, options: storageOptions)
+            unlink(tempPath)
+            unlink(tempPath + "-wal")
+        }
+    }
+
+    package func session() -> SQLSession { SQLSession(engine: self) }
+
+    package func close() throws(StrataError) { try storage.close() }
+}
+
+enum ProcessEnvironment {
+    static var temporaryDirectory: String {
+        if let t = getenv("TMPDIR") { return String(cString: t) }
+        return "/tmp"
+    }
+}
+
+/// Rows and column names of one query.
+package struct QueryRows: Sendable {
+    package var columns: [String]
+    package var rows: [[Value]]
+}
+
+/// One connection's SQL state.
+package final class SQLSession {
+    let engine: SQLEngine
+
+    init(engine: SQLEngine) { self.engine = engine }
+
+    /// Runs every statement of `sql`, discarding rows.
+    package func execute(_ sql: String) throws(StrataError) {
+        throw StrataError(.internalError, "SQL execution is not built yet (issue 3)")
+    }
+
+    /// Runs `sql` and returns the rows of its last statement.
+    package func query(_ sql: String, parameters: [Value]) throws(StrataError) -> QueryRows {
+        throw StrataError(.internalError, "SQL execution is not built yet (issue 3)")
+    }
+}

@@ -1,0 +1,1 @@
+print("strata-slt: not built yet")
