@@ -97,20 +97,30 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
 
     // MARK: overflow chains
 
+    /// Writes a value into a new overflow chain and returns its first page. Page numbers are
+    /// taken first so each page is complete when it enters the cache and can be spilled at once:
+    /// a value larger than the cache must not pin all its pages in memory.
     private func writeOverflow(_ value: UnsafeRawBufferPointer) -> PageNumber {
         let cap = limits.overflowCapacity
-        var pages: [Page] = []
-        var offset = 0
-        while offset < value.count {
-            let page = newPage(.overflow)
+        let count = (value.count + cap - 1) / cap
+        var numbers: [PageNumber] = []
+        numbers.reserveCapacity(count)
+        for _ in 0..<count {
+            let n = free.allocate()
+            allocated.insert(n)
+            numbers.append(n)
+        }
+        for i in 0..<count {
+            let page = Page(size: limits.pageSize)
+            page.format(kind: .overflow, number: numbers[i], owner: commit)
+            page.link = i + 1 < count ? numbers[i + 1] : 0
+            let offset = i * cap
             let n = min(cap, value.count - offset)
             (page.bytes + PageLayout.headerSize).copyMemory(from: value.baseAddress! + offset, byteCount: n)
             page.cellStart = n
-            pages.append(page)
-            offset += n
+            cache.installNew(page)
         }
-        for i in 0..<(pages.count - 1) { pages[i].link = pages[i + 1].number }
-        return pages[0].number
+        return numbers[0]
     }
 
     private func dropOverflow(_ head: PageNumber, length: Int) throws(StrataError) {

@@ -144,7 +144,10 @@ package final class PageCache: Sendable {
             }
             s.stats.misses += replacing ? 0 : 1
             if dirty { page.isDirty = true; s.stats.dirtyPages += 1 }
-            if s.index.count >= s.capacity { evict(&s, wanted: s.index.count - s.capacity + 1) }
+            if s.index.count >= s.capacity {
+                evict(&s, wanted: s.index.count - s.capacity + 1)
+                if s.freeSlots.count > 64 && s.freeSlots.count * 2 > s.slots.count { compact(&s) }
+            }
             let slot: Int
             if let f = s.freeSlots.popLast() {
                 s.slots[f] = Slot(page: page, referenced: true)
@@ -156,6 +159,23 @@ package final class PageCache: Sendable {
             s.index.set(n, slot)
             return page
         }
+    }
+
+    /// Packs the live slots together after the cache grew past its capacity (every page was
+    /// referenced for a while) and shrank back, so the clock sweep stays proportional to the
+    /// capacity rather than to the largest size the shard ever had.
+    private func compact(_ s: inout Shard) {
+        var live: [Slot] = []
+        live.reserveCapacity(s.index.count)
+        var index = PageIndex(minimumCapacity: s.capacity + 8)
+        for slot in s.slots where slot.page !== Self.emptyPage {
+            index.set(slot.page.number, live.count)
+            live.append(slot)
+        }
+        s.slots = live
+        s.index = index
+        s.freeSlots = []
+        s.hand = 0
     }
 
     /// Clock sweep: drops up to `wanted` pages that nobody references, spilling dirty ones.
