@@ -203,6 +203,43 @@ fileprivate func verifyBig(_ db: StorageEngine, _ data: [([UInt8], [UInt8])], _ 
         #expect(db.integrityCheck() == [])
     }
 
+    /// One value of 1 MiB at 1 KiB pages (an overflow chain of over 1000 pages, 60 times the
+    /// cache) is written, read back, replaced and deleted; its pages come back for the next one.
+    @Test func aValueLargerThanTheCache() throws {
+        let dir = TemporaryDirectory()
+        let db = try StorageEngine.open(path: dir.file(), options: options(pageSize: 1024, cachePages: 16, synchronous: .off))
+        func big(_ seed: UInt8) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: 1 << 20) { b, c in
+                for i in 0..<(1 << 20) { b[i] = seed &+ UInt8(truncatingIfNeeded: i >> 7) &+ UInt8(truncatingIfNeeded: i) }
+                c = 1 << 20
+            }
+        }
+        var b = WriteBatch()
+        b.put(key(1), big(1))
+        b.put(key(2), bytes("small"))
+        try db.commit(b)
+        #expect(try db.snapshot().get(key(1)) == big(1))
+        #expect(db.stats.cache.residentPages <= 16 + 4)
+        try db.checkpoint()
+        var u = WriteBatch()
+        u.put(key(1), big(2))
+        try db.commit(u)
+        try db.checkpoint()
+        let pages = db.stats.pageCount
+        #expect(try db.snapshot().get(key(1)) == big(2))
+        var d = WriteBatch()
+        d.delete(key(1))
+        try db.commit(d)
+        try db.checkpoint()
+        try db.commit(b)
+        #expect(db.stats.pageCount <= pages, "a value of the same size should reuse the freed chain")
+        try db.close()
+        let reopened = try StorageEngine.open(path: dir.file(), options: options(pageSize: 1024, cachePages: 16))
+        #expect(try reopened.snapshot().get(key(1)) == big(1))
+        #expect(try reopened.snapshot().get(key(2)) == bytes("small"))
+        #expect(reopened.integrityCheck() == [])
+    }
+
     /// The lock is an flock on the open file description, so a second open in the same process is
     /// refused like one from another process; closing (or dropping) the first lets it in.
     @Test func aSecondOpenIsLockedOut() throws {

@@ -136,6 +136,8 @@ fileprivate final class ModelRun {
     func chance(_ percent: Int) -> Bool { int(0...99) < percent }
 
     func newKey() -> [UInt8] {
+        // The empty key is a key too (it sorts first).
+        if int(0...99) == 0 { return [] }
         switch int(0...9) {
         case 0...3:
             // Few distinct bytes, so keys share long prefixes; the edge bytes 0x00 and 0xFF included.
