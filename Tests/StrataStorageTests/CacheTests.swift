@@ -29,6 +29,8 @@ fileprivate let cacheCapacity = 32
 fileprivate final class ThreadState: Sendable {
     let failures = Mutex<[String]>([])
     let done = Atomic<Bool>(false)
+    let peak = Atomic<Int>(0)
+    let samples = Atomic<Int>(0)
     func fail(_ message: String) { failures.withLock { $0.append(message) } }
 }
 
@@ -238,6 +240,36 @@ fileprivate func verifyBig(_ db: StorageEngine, _ data: [([UInt8], [UInt8])], _ 
         #expect(try reopened.snapshot().get(key(1)) == big(1))
         #expect(try reopened.snapshot().get(key(2)) == bytes("small"))
         #expect(reopened.integrityCheck() == [])
+    }
+
+    /// While one commit writes a value 120 times the cache (2 MiB at 1 KiB pages through 16
+    /// pages), a thread watching the cache never sees it hold more than its capacity plus the
+    /// few pages the writer is using: each overflow page can be spilled as soon as it is written.
+    @Test func theCacheStaysBoundedWhileOneCommitWritesALargeValue() throws {
+        let dir = TemporaryDirectory()
+        let db = try StorageEngine.open(path: dir.file(), options: options(pageSize: 1024, cachePages: 16, synchronous: .off))
+        let state = ThreadState()
+        let group = DispatchGroup()
+        group.enter()
+        Thread {
+            while !state.done.load(ordering: .acquiring) {
+                let resident = db.cache.stats.residentPages
+                if resident > state.peak.load(ordering: .relaxed) { state.peak.store(resident, ordering: .relaxed) }
+                state.samples.add(1, ordering: .relaxed)
+            }
+            group.leave()
+        }.start()
+        var b = WriteBatch()
+        b.put(key(1), [UInt8](repeating: 0x5A, count: 2 << 20))
+        try db.commit(b)
+        state.done.store(true, ordering: .releasing)
+        group.wait()
+        #expect(state.samples.load(ordering: .relaxed) > 0)
+        #expect(state.peak.load(ordering: .relaxed) <= 16 + 8,
+                "the cache of 16 pages held \(state.peak.load(ordering: .relaxed)) pages during the commit")
+        #expect(db.stats.cache.spills > 1000)
+        #expect(try db.snapshot().get(key(1)) == [UInt8](repeating: 0x5A, count: 2 << 20))
+        #expect(db.stats.cache.residentPages <= 16 + 4)
     }
 
     /// The lock is an flock on the open file description, so a second open in the same process is
