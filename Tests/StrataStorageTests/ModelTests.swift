@@ -3,15 +3,19 @@
 // every position, deleting everything).
 //
 // A model run draws its steps from a seeded generator: commits of random batches (puts with keys of
-// 1...200 bytes and values from empty to about three pages, so overflow chains come and go; updates;
-// deletes of present and absent keys; range deletes that make the tree shrink; sorted appends;
-// batches with an oversized key, which must change nothing), close + reopen, explicit checkpoints,
-// drops without close (a simulated process crash: the WAL frame is written before commit returns,
-// so in every synchronous mode nothing acknowledged may be lost), switches of the synchronous mode,
-// and snapshot pins that are checked later against the model as it was at their commit (a pinned
-// snapshot reads its version unchanged, also after close). After every step the newest version is
-// compared with the model: forward and backward scans, point gets, seeks to random probes (with one
-// step forward and back from there), the entry count, and the integrity check.
+// 1...200 bytes, now and then the empty key or one of the largest size the page allows, and values
+// from empty to about three pages, so overflow chains come and go; updates; deletes of present and
+// absent keys; range deletes that make the tree shrink; sorted appends; batches with an oversized
+// key, which must change nothing), close + reopen (a closed engine refuses commits), explicit
+// checkpoints, drops without close (a simulated process crash: the WAL frame is written before
+// commit returns, so in every synchronous mode nothing acknowledged may be lost), switches of the
+// synchronous mode, and snapshot pins that are checked later against the model as it was at their
+// commit (a pinned snapshot reads its version unchanged, also after close). Engines open with
+// random cache sizes (down to 16 pages, so pages are spilled and re-read) and checkpoint sizes.
+// After every step the newest version is compared with the model: forward and backward scans
+// (and turning around at either end), point gets (copied and lent), seeks to random probes with
+// one step forward and back from there, and the integrity check, which walks Node.swift (1)-(2),
+// TreeWriter.swift (1) and FreeSpace.swift (1) (no page both free and reachable, none leaked).
 //
 // A failure names the seed, the page size, the step and the last steps before it.
 // `STRATA_SEED=<seed>` replays a run (`STRATA_MODEL_PAGE_SIZE=<bytes>` skips the other page sizes);
@@ -328,6 +332,13 @@ fileprivate final class ModelRun {
         case 68..<72:
             label = "close + reopen"
             try self.db!.close()
+            // A closed engine refuses commits; its pinned snapshots keep reading.
+            do {
+                try self.db!.commit(randomBatch())
+                throw fail("a commit after close succeeded")
+            } catch let e as StrataError {
+                try check(e.message.contains("closed"), "a commit after close gave \(e)")
+            }
             for p in pins { try checkVersion(p.snapshot, p.model, full: true, what: "pinned \(p.label) after close") }
             pins.removeAll()
             self.db = nil

@@ -1,12 +1,15 @@
 // SnapshotTests: a pinned version reads unchanged, from any thread, while commits go on
-// (StorageEngine.swift invariant (2), FreeSpace.swift's reuse rule), and `pins()` says who holds
-// how much space.
+// (StorageEngine.swift invariant (2), FreeSpace.swift's reuse rule); a commit is never half
+// visible and a version is published only in commit order (GroupCommit.swift (1)); and `pins()`
+// says who holds how much space.
 //
-// The concurrent test runs plain threads (Foundation `Thread`), not Swift concurrency tasks: each
-// reader pins a snapshot and checks it again and again against the writer's record of what that
-// commit holds (an order-independent checksum over all entries, the entry count, and point gets),
-// while the writer commits thousands of changes through a small cache with frequent checkpoints,
-// so the pinned pages are evicted, spilled and re-read, and freed pages are reused around them.
+// The concurrent tests run plain threads (Foundation `Thread`), not Swift concurrency tasks. In
+// the first, each reader pins a snapshot and checks it again and again against the writer's
+// record of what that commit holds (an order-independent checksum over all entries, the entry
+// count, and point gets), while the writer commits thousands of changes through a small cache
+// with frequent checkpoints, so the pinned pages are evicted, spilled and re-read, and freed pages
+// are reused around them. In the second, four committers share the engine at each synchronous
+// mode while readers check that every snapshot holds whole commits only.
 
 import Foundation
 import Synchronization
