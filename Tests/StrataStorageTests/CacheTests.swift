@@ -39,8 +39,9 @@ fileprivate func smallCache(checkpointBytes: Int = 1 << 20) -> StorageOptions {
 }
 
 /// Reads everything back: both scan directions, point gets and seeks; then the cache bounds.
-fileprivate func verifyBig(_ db: StorageEngine, _ data: [([UInt8], [UInt8])], _ what: String) throws {
-    let s = db.snapshot()
+fileprivate func verifyBig(_ db: StorageEngine, _ data: [([UInt8], [UInt8])], _ what: String,
+                           in snapshot: Snapshot? = nil) throws {
+    let s = snapshot ?? db.snapshot()
     var c = s.cursor()
     var i = 0
     var ok = try c.first()
@@ -270,6 +271,53 @@ fileprivate func verifyBig(_ db: StorageEngine, _ data: [([UInt8], [UInt8])], _ 
         #expect(db.stats.cache.spills > 1000)
         #expect(try db.snapshot().get(key(1)) == [UInt8](repeating: 0x5A, count: 2 << 20))
         #expect(db.stats.cache.residentPages <= 16 + 4)
+    }
+
+    /// Readers holding 300 cursors on different leaves make a 16-page cache grow past its
+    /// capacity (PageCache.swift (3)); once they let go, further reads and commits shrink it back
+    /// (packing its sparse slots), and every read, cursor and commit stays right through it.
+    @Test func theCacheGrowsWhileEveryPageIsHeldAndShrinksBack() throws {
+        let data = bigData(seed: 4)
+        let dir = TemporaryDirectory()
+        let db = try StorageEngine.open(path: dir.file(), options: smallCache())
+        var load = WriteBatch()
+        for (k, v) in data { load.put(k, v) }
+        try db.commit(load)
+        try db.checkpoint()
+        let s = db.snapshot()
+        var cursors: [(BTreeCursor, Int)] = []
+        for j in stride(from: 0, to: data.count, by: 10) {
+            var c = s.cursor()
+            #expect(try c.seek(data[j].0))
+            cursors.append((c, j))
+        }
+        let grown = db.stats.cache.residentPages
+        #expect(grown > cacheCapacity + 64, "300 cursors on different leaves should hold more pages than the cache: \(grown)")
+        // Every held cursor still reads its entry and steps on.
+        for (c, j) in cursors {
+            var c = c
+            #expect(c.key == data[j].0)
+            #expect(try c.next() && c.key == data[j + 1].0)
+        }
+        cursors.removeAll()
+        // Reads and commits after the release: the cache shrinks to its capacity again.
+        var rng = SeededGenerator(seed: 5)
+        for round in 0..<40 {
+            for _ in 0..<25 {
+                let j = Int.random(in: 0..<data.count, using: &rng)
+                #expect(try s.get(data[j].0) == data[j].1)
+            }
+            var b = WriteBatch()
+            b.put(bytes("w") + key(round), [UInt8](repeating: UInt8(round), count: 900))
+            try db.commit(b)
+        }
+        #expect(db.stats.cache.residentPages <= cacheCapacity + 4, "\(db.stats.cache.residentPages) pages resident after the release")
+        try verifyBig(db, data, "after the cache shrank back", in: s)
+        for round in 0..<40 { #expect(try db.snapshot().get(bytes("w") + key(round)) == [UInt8](repeating: UInt8(round), count: 900)) }
+        try db.close()
+        let reopened = try StorageEngine.open(path: dir.file(), options: smallCache())
+        #expect(try reopened.snapshot().get(bytes("w") + key(39)) == [UInt8](repeating: 39, count: 900))
+        #expect(reopened.integrityCheck() == [])
     }
 
     /// The lock is an flock on the open file description, so a second open in the same process is

@@ -641,6 +641,69 @@ fileprivate func sequentialValue(_ i: Int, pageSize: Int) -> [UInt8] {
         }
     }
 
+    /// Keys of half to all of the largest size at 1 KiB pages: four to eight cells a page, so the
+    /// tree is deep and narrow, and separators of very different lengths make merges and
+    /// redistributions of branches run out of room (the rare split while deleting). Random inserts
+    /// and deletes, checked against the model after every commit.
+    @Test func largeKeysMakeDeepTreesThatStillBalance() throws {
+        let seed = testSeed()
+        var rng = SeededGenerator(seed: seed)
+        let limits = Limits(pageSize: 1024)
+        let dir = TemporaryDirectory()
+        let db = try StorageEngine.open(path: dir.file(), options: options(pageSize: 1024, cachePages: 64))
+        var model = SortedMapModel()
+        var pool: [[UInt8]] = []
+        for i in 0..<1200 {
+            let n = Int.random(in: limits.maxKeySize / 2...limits.maxKeySize, using: &rng)
+            // A shared prefix, then the distinguishing bytes at a random depth.
+            var k = [UInt8](repeating: 0x41, count: n)
+            let at = Int.random(in: 0...(n - 3), using: &rng)
+            k[at] = UInt8(i >> 8)
+            k[at + 1] = UInt8(i & 0xFF)
+            k[at + 2] = UInt8.random(in: 0...255, using: &rng)
+            pool.append(k)
+        }
+        var maxBranches = 0
+        for round in 0..<60 {
+            var b = WriteBatch()
+            let growing = round < 30 || round % 3 == 0
+            for _ in 0..<Int.random(in: 1...60, using: &rng) {
+                let k = pool[Int.random(in: 0..<pool.count, using: &rng)]
+                if growing ? Int.random(in: 0...99, using: &rng) < 75 : Int.random(in: 0...99, using: &rng) < 20 {
+                    b.put(k, [UInt8](repeating: UInt8(round), count: Int.random(in: 0...30, using: &rng)))
+                } else if let present = model.count == 0 ? nil : model.keys[Int.random(in: 0..<model.count, using: &rng)] {
+                    b.delete(present)
+                }
+            }
+            try db.commit(b)
+            model.apply(b)
+            let got = try contents(db.snapshot())
+            guard got.map(\.0) == model.keys, got.allSatisfy({ model[$0.0] == $0.1 }) else {
+                Issue.record("seed \(seed) round \(round): contents differ from the model (\(got.count) vs \(model.count) keys)")
+                return
+            }
+            let problems = db.integrityCheck()
+            guard problems.isEmpty else {
+                Issue.record("seed \(seed) round \(round): \(problems.prefix(5))")
+                return
+            }
+            maxBranches = max(maxBranches, try treeShape(db).branches)
+        }
+        #expect(maxBranches >= 20, "seed \(seed): the tree never grew many branches (\(maxBranches))")
+        // Empty it in random order: every intermediate tree stays ordered and intact.
+        for k in model.keys.shuffled(using: &rng) {
+            var d = WriteBatch()
+            d.delete(k)
+            try db.commit(d)
+            model.apply(d)
+            if model.count % 25 == 0 {
+                #expect(try contents(db.snapshot()).map(\.0) == model.keys, "seed \(seed): \(model.count) keys left")
+                #expect(db.integrityCheck() == [], "seed \(seed): \(model.count) keys left")
+            }
+        }
+        #expect(db.snapshot().root == 0)
+    }
+
     // MARK: deleting everything
 
     /// Small trees of 1...48 keys, each deleted key by key in four orders: after each delete the
