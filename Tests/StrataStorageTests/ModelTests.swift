@@ -611,32 +611,42 @@ fileprivate func sequentialValue(_ i: Int, pageSize: Int) -> [UInt8] {
     }
 
     /// Into a leaf that is exactly full, a key goes at every position, with a small, an inline-limit
-    /// and an overflowing value: each split keeps every key, in order, and the tree intact.
+    /// and an overflowing value: each insert splits the leaf once and keeps every key, in order,
+    /// and the tree intact. (One database per value size: between positions the tree is emptied
+    /// back to root 0.)
     @Test(arguments: [1024, 4096])
     func splitAtEveryPosition(pageSize: Int) throws {
         let limits = Limits(pageSize: pageSize)
         let usable = pageSize - PageLayout.headerSize
-        let cell = 6 + 9 + 20 + 2
-        let m = usable / cell
-        let valueSizes = [3, limits.maxCell - 6 - 9 - 2, limits.maxCell * 2]
+        // m cells of 37 bytes (slot included), then one that fills the page to its last byte.
+        let m = usable / 37 - 1
+        let padding = usable - 37 * m - (6 + 9 + 2)
+        let valueSizes = [0, 3, limits.maxCell - 6 - 9 - 2, limits.maxCell * 2]
         for size in valueSizes {
-            for position in 0...m {
-                let dir = TemporaryDirectory()
-                let db = try StorageEngine.open(path: dir.file(), options: options(pageSize: pageSize, cachePages: 16))
+            let dir = TemporaryDirectory()
+            let db = try StorageEngine.open(path: dir.file(), options: options(pageSize: pageSize, cachePages: 16))
+            for position in 0...(m + 1) {
+                let what = "page \(pageSize), value \(size), position \(position)"
+                #expect(db.snapshot().root == 0, "\(what)")
                 var model = SortedMapModel()
                 var b = WriteBatch()
                 for j in 0..<m { b.put(key(2 * j + 1), [UInt8](repeating: UInt8(j & 0xFF), count: 20)) }
+                b.put(key(2 * m + 1), [UInt8](repeating: 0xEE, count: padding))
                 try db.commit(b)
                 model.apply(b)
-                #expect(try treeShape(db).leaves.count == 1, "\(m) cells of \(cell) bytes should fill one leaf")
+                let full = try treeShape(db)
+                #expect(full.leaves == [usable], "\(what): the leaf should be exactly full: \(full)")
                 var ins = WriteBatch()
                 ins.put(key(2 * position), [UInt8](repeating: 0xAB, count: size))
                 try db.commit(ins)
                 model.apply(ins)
                 let got = try contents(db.snapshot())
-                #expect(got.map(\.0) == model.keys, "page \(pageSize), value \(size), position \(position)")
-                #expect(got.allSatisfy { model[$0.0] == $0.1 }, "page \(pageSize), value \(size), position \(position)")
-                #expect(db.integrityCheck() == [], "page \(pageSize), value \(size), position \(position)")
+                #expect(got.map(\.0) == model.keys, "\(what)")
+                #expect(got.allSatisfy { model[$0.0] == $0.1 }, "\(what)")
+                let split = try treeShape(db)
+                #expect(split.leaves.count == 2 && split.branches == 1, "\(what): one split: \(split)")
+                #expect(db.integrityCheck() == [], "\(what)")
+                try db.commit(WriteBatch(model.keys.map { WriteOperation(key: $0, value: nil) }))
             }
         }
     }
