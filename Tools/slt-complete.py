@@ -66,6 +66,13 @@ class Formatter:
 
     def __init__(self):
         self.db = sqlite3.connect(":memory:")
+        self.lossy = []  # text or blob values shown as I or R that are not plain numbers
+
+    def _note_lossy(self, value, letter):
+        if isinstance(value, (str, bytes)):
+            text = value if isinstance(value, str) else value.decode("latin-1")
+            if not re.fullmatch(r"\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*", text):
+                self.lossy.append(f"{text!r} as {letter}")
 
     def _ask(self, sql, value):
         return self.db.execute(sql, (value,)).fetchone()[0]
@@ -80,6 +87,8 @@ class Formatter:
     def format(self, value, letter):
         if value is None:
             return "NULL"
+        if letter in ("I", "R"):
+            self._note_lossy(value, letter)
         if letter == "I":
             if isinstance(value, int):
                 return str(value)
@@ -244,6 +253,17 @@ class Completer:
         if width != len(types):
             raise CompletionError(f"query returns {width} columns but its type string is {types!r}\n    {sql}")
         values = [[self.formatter.format(value, types[c]) for c, value in enumerate(row)] for row in rows]
+        for row in values:
+            for value in row:
+                if value.strip() == "" or value != value.rstrip() or value.startswith("#"):
+                    # A blank line ends the record, a '#' line is a comment, trailing blanks get lost.
+                    raise CompletionError(f"result value {value!r} cannot be written as a result line; "
+                                          f"wrap it (quote(), '[' || x || ']')\n    {sql}")
+        if self.formatter.lossy:
+            # Legal (the reference runner converts), but usually a wrong type letter: say so.
+            shown = ", ".join(self.formatter.lossy[:3])
+            print(f"warning: {self.path}: non-numeric text converted: {shown}\n    {sql}", file=sys.stderr)
+            self.formatter.lossy.clear()
         if sort_mode == "rowsort":
             values.sort()
             flat = [value for row in values for value in row]
