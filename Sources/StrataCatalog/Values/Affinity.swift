@@ -16,3 +16,30 @@ package enum Affinity: UInt8, Sendable {
         else { self = .numeric }
     }
 }
+
+extension Affinity {
+    /// INTEGER, REAL or NUMERIC.
+    @inline(__always)
+    package var isNumeric: Bool { self == .integer || self == .real || self == .numeric }
+
+    /// The affinity SQLite applies to both operands of a comparison (its datatype doc, section 4.2;
+    /// sqlite3CompareAffinity), given each operand's affinity: a column's (BLOB for a column
+    /// without one), a CAST's, or nil for any other expression.
+    ///
+    /// - Both have an affinity: NUMERIC if either is INTEGER, REAL or NUMERIC, else none.
+    /// - One has: that one (TEXT converts numbers on the other side to text; BLOB converts nothing).
+    /// - Neither: none.
+    ///
+    /// Returns nil for "no conversion"; apply the result to both values with
+    /// `applyComparisonAffinity(_:_:)` (it changes only the operand that needs it).
+    package static func comparisonAffinity(left: Affinity?, right: Affinity?) -> Affinity? {
+        switch (left, right) {
+        case (let l?, let r?):
+            return l.isNumeric || r.isNumeric ? .numeric : nil
+        case (let a?, nil), (nil, let a?):
+            return a == .blob ? nil : a
+        case (nil, nil):
+            return nil
+        }
+    }
+}
