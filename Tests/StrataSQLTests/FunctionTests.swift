@@ -37,6 +37,12 @@ struct CaseExpression {
         }
     }
 
+    /// The value of a literal (or any expression this reader knows).
+    static func value(_ text: String) throws -> Value {
+        var reader = CaseExpression(bytes: Array(text.utf8))
+        return try reader.expression()
+    }
+
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     struct ParseFailure: Error { let at: Int }
