@@ -7,6 +7,18 @@
 
 import StrataCore
 
+/// `value` as stored into a column of `affinity`; see `Value.applyingAffinity(_:)`.
+@inline(__always)
+package func applyAffinity(_ value: Value, _ affinity: Affinity) -> Value {
+    value.applyingAffinity(affinity)
+}
+
+/// The affinity applied to both operands of a comparison; see `Affinity.comparisonAffinity`.
+@inline(__always)
+package func comparisonAffinity(left: Affinity?, right: Affinity?) -> Affinity? {
+    Affinity.comparisonAffinity(left: left, right: right)
+}
+
 extension Value {
     /// The value as stored into a column of `affinity` (SQLite's applyAffinity, and for REAL the
     /// real it reads back).

@@ -272,6 +272,7 @@ package enum SQLPrintf {
                     }
                 }
                 if precision > 1 {
+                    if (precision - 1) * ch.count > maximumLength - out.count { throw tooBig() }
                     width -= precision - 1
                     if width > 1 && !leftJustify {
                         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width - 1))
