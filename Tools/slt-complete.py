@@ -238,6 +238,8 @@ class Completer:
         if len(tokens) < 2:
             raise CompletionError("query is missing its type string")
         types = tokens[1]
+        if any(letter not in "ITR" for letter in types):
+            raise CompletionError(f"type string {types!r} may hold only I, T and R")
         sort_mode = tokens[2] if len(tokens) > 2 else "nosort"
         if sort_mode not in ("nosort", "rowsort", "valuesort"):
             raise CompletionError(f"unknown sort mode {sort_mode!r}")
