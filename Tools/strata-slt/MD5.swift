@@ -42,21 +42,29 @@ struct MD5 {
         totalByteCount &+= UInt64(bytes.count)
         var index = 0
         let count = bytes.count
-        while index < count {
-            if bufferedByteCount == 0 && count - index >= 64 {
-                // Whole block straight from the input.
-                compress(UnsafeBufferPointer(rebasing: bytes[index..<index + 64]))
-                index += 64
-                continue
+        if bufferedByteCount > 0 {
+            let take = min(64 - bufferedByteCount, count)
+            let offset = bufferedByteCount
+            buffer.withUnsafeMutableBufferPointer { target in
+                for k in 0..<take { target[offset + k] = bytes[k] }
             }
-            let take = min(64 - bufferedByteCount, count - index)
-            for k in 0..<take { buffer[bufferedByteCount + k] = bytes[index + k] }
             bufferedByteCount += take
-            index += take
-            if bufferedByteCount == 64 {
-                compressBuffer()
-                bufferedByteCount = 0
+            index = take
+            guard bufferedByteCount == 64 else { return }
+            compressBuffer()
+            bufferedByteCount = 0
+        }
+        // Whole blocks straight from the input.
+        while count - index >= 64 {
+            compress(UnsafeBufferPointer(rebasing: bytes[index..<index + 64]))
+            index += 64
+        }
+        let rest = count - index
+        if rest > 0 {
+            buffer.withUnsafeMutableBufferPointer { target in
+                for k in 0..<rest { target[k] = bytes[index + k] }
             }
+            bufferedByteCount = rest
         }
     }
 
@@ -86,7 +94,7 @@ struct MD5 {
     }
 
     private mutating func compressBuffer() {
-        let block = buffer
+        let block = buffer  // shares storage; compress does not write to it
         block.withUnsafeBufferPointer { compress($0) }
     }
 

@@ -41,7 +41,8 @@ protocol SLTDatabase: SendableMetatype {
 /// Strata through its public API: a database in a private temporary directory (or in memory).
 final class StrataBackend: SLTDatabase {
     private let database: Database
-    private let directory: String?
+    /// The temporary directory holding the database file; nil in memory.
+    let directory: String?
 
     /// Opens a fresh database: `inMemory`, or a file in a new temporary directory that `close`
     /// removes with everything in it (the WAL too).
