@@ -10,6 +10,7 @@ let package = Package(
     name: "Strata",
     products: [
         .library(name: "Strata", targets: ["Strata"]),
+        .executable(name: "strata", targets: ["strata"]),
         .executable(name: "strata-slt", targets: ["StrataSLT"]),
         .executable(name: "strata-storage-bench", targets: ["StorageBench"]),
     ],
@@ -28,6 +29,8 @@ let package = Package(
         .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL", "StrataCatalog", "StrataCore"]),
         // The public embedded API.
         .target(name: "Strata", dependencies: ["StrataCore", "StrataSQL", "StrataStorage"]),
+        // The shell (script mode for now; the interactive shell is issue 4).
+        .executableTarget(name: "strata", dependencies: ["Strata"]),
         // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API.
         .executableTarget(name: "StrataSLT", dependencies: ["Strata"], path: "Tools/strata-slt"),
         .testTarget(name: "StrataSLTTests", dependencies: ["StrataSLT", "Strata"]),

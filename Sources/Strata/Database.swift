@@ -58,6 +58,17 @@ public final class Connection {
         try session.execute(sql)
     }
 
+    /// Runs each statement of a script in order, passing every query's rows to `onRows` and every
+    /// failed statement's error to `onError`. With `stopOnError` the script ends at the first
+    /// failure (which is then also thrown); otherwise the next statement runs. A syntax error
+    /// ends the script, since the rest cannot be split into statements reliably.
+    public func executeScript(_ sql: String, stopOnError: Bool, onRows: (QueryResult) throws -> Void,
+                              onError: (StrataError) -> Void) throws {
+        try session.executeScript(sql, stopOnError: stopOnError, onRows: { r in
+            try onRows(QueryResult(columns: r.columns, rows: r.rows))
+        }, onError: onError)
+    }
+
     /// Runs `sql` (one statement, or several of which the last returns the rows) with bound
     /// parameters (`?`, `?N`, `:name`, `@name`, `$name`) and returns its rows.
     public func query(_ sql: String, _ parameters: [Value] = []) throws -> QueryResult {

@@ -5,12 +5,15 @@
 
 import StrataCore
 import StrataStorage
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 package final class SQLEngine: Sendable {
+    /// The committed catalog; a transaction works on a copy and publishes it at commit.
+    let committedCatalog: Mutex<Catalog>
     package struct Options: Sendable {
         package var pageSize = 4096
         package var cachePages = 4096
@@ -40,6 +43,9 @@ package final class SQLEngine: Sendable {
             unlink(tempPath)
             unlink(tempPath + "-wal")
         }
+        committedCatalog = Mutex(Catalog())
+        let loaded = try CatalogLoader.load(storage.snapshot(label: "catalog load"))
+        committedCatalog.withLock { $0 = loaded }
     }
 
     package func session() -> SQLSession { SQLSession(engine: self) }
@@ -54,25 +60,3 @@ enum ProcessEnvironment {
     }
 }
 
-/// Rows and column names of one query.
-package struct QueryRows: Sendable {
-    package var columns: [String]
-    package var rows: [[Value]]
-}
-
-/// One connection's SQL state.
-package final class SQLSession {
-    let engine: SQLEngine
-
-    init(engine: SQLEngine) { self.engine = engine }
-
-    /// Runs every statement of `sql`, discarding rows.
-    package func execute(_ sql: String) throws(StrataError) {
-        throw StrataError(.internalError, "SQL execution is not built yet (issue 3)")
-    }
-
-    /// Runs `sql` and returns the rows of its last statement.
-    package func query(_ sql: String, parameters: [Value]) throws(StrataError) -> QueryRows {
-        throw StrataError(.internalError, "SQL execution is not built yet (issue 3)")
-    }
-}

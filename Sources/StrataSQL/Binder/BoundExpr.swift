@@ -1,0 +1,92 @@
+// BoundExpr: an expression with every name resolved to a slot, ready to evaluate.
+//
+// A query's FROM sources are laid side by side in one row: a table contributes its rowid and
+// then its columns, a subquery or view its output columns. A column reference becomes
+// (depth, slot): depth 0 is the row of the query being evaluated, depth d the row of the d-th
+// enclosing query (correlated subqueries).
+
+import StrataCatalog
+import StrataCore
+
+indirect enum BoundExpr {
+    case constant(Value)
+    case parameter(Int)
+    case column(depth: Int, slot: Int)
+    case unary(UnaryOperator, BoundExpr)
+    case arithmetic(BinaryOperator, BoundExpr, BoundExpr)
+    case comparison(BinaryOperator, BoundExpr, BoundExpr, ComparisonRule)
+    case and(BoundExpr, BoundExpr)
+    case or(BoundExpr, BoundExpr)
+    case isNull(BoundExpr, negated: Bool)
+    case between(BoundExpr, BoundExpr, BoundExpr, negated: Bool, ComparisonRule, ComparisonRule)
+    case inList(BoundExpr, [BoundExpr], negated: Bool, ComparisonRule)
+    case inSubquery(BoundExpr, SubqueryPlan, negated: Bool, ComparisonRule)
+    case exists(SubqueryPlan)
+    case scalarSubquery(SubqueryPlan)
+    case caseWhen(base: BoundExpr?, [(BoundExpr, BoundExpr)], elseValue: BoundExpr?, ComparisonRule)
+    case cast(BoundExpr, Affinity)
+    case function(ScalarCall, [BoundExpr])
+    case like(LikeOperator, BoundExpr, BoundExpr, escape: BoundExpr?, negated: Bool)
+    /// The i-th aggregate of the group being evaluated.
+    case aggregate(Int)
+    case raise(RaiseAction, String?)
+}
+
+/// How two operands are prepared before comparing (SQLite's datatype doc §4.2) and the collation.
+struct ComparisonRule {
+    /// Affinity applied to the left / right operand before comparing.
+    var left: Affinity?
+    var right: Affinity?
+    var collation: Collation
+
+    static let plain = ComparisonRule(left: nil, right: nil, collation: .binary)
+}
+
+/// A scalar function resolved by name and arity, with the collation its arguments carry.
+struct ScalarCall {
+    let function: ScalarFunction
+    let collation: Collation
+}
+
+/// A planned subquery, evaluated on demand (and cached when not correlated).
+final class SubqueryPlan {
+    let plan: QueryPlan
+    let isCorrelated: Bool
+    var cachedRows: [[Value]]?
+    var cachedSet: ValueSetCache?
+
+    init(plan: QueryPlan, isCorrelated: Bool) {
+        self.plan = plan
+        self.isCorrelated = isCorrelated
+    }
+}
+
+/// The right side of `IN (subquery)`, materialized: its values sorted for binary search.
+struct ValueSetCache {
+    var values: [Value]
+    var hasNull: Bool
+}
+
+/// What evaluation needs besides the current row.
+final class EvalContext {
+    var parameters: [Value]
+    /// Rows of the enclosing queries, innermost first.
+    var outer: [[Value]] = []
+    /// Aggregate results of the current group.
+    var aggregates: [Value] = []
+    let session: ExecutionSession
+
+    init(parameters: [Value], session: ExecutionSession) {
+        self.parameters = parameters
+        self.session = session
+    }
+}
+
+/// The affinity an expression carries into a comparison: a column's, a CAST's, or none.
+func expressionAffinity(_ e: BoundExpr, _ columnAffinity: (Int, Int) -> Affinity?) -> Affinity? {
+    switch e {
+    case .column(let d, let s): return columnAffinity(d, s)
+    case .cast(_, let a): return a
+    default: return nil
+    }
+}

@@ -1,0 +1,202 @@
+// Schema: tables, indexes, views and triggers as the binder and executor see them.
+//
+// The catalog is stored in the tree itself: each object is one row under key
+// [0x00][object id u32 big-endian] holding (kind, name, table name, CREATE statement text), like
+// SQLite's sqlite_schema. Opening a database parses those statements again. A transaction works on
+// its own copy of the catalog (a value type), so DDL is transactional: ROLLBACK drops the copy.
+//
+// KEYS (big-endian integers, so byte order is numeric order)
+//   catalog row   0x00 | object id (4)
+//   table row     0x01 | table id (4) | rowid (8, sign bit flipped)
+//   index entry   0x02 | index id (4) | order-preserving key of the indexed values | rowid (8)
+
+import StrataCatalog
+import StrataCore
+
+package final class ColumnInfo: Sendable {
+    let name: String
+    let declaredType: String?
+    let affinity: Affinity
+    let notNull: Bool
+    let defaultValue: Expr?
+    let collation: String?
+    let isPrimaryKey: Bool
+
+    init(name: String, declaredType: String?, notNull: Bool, defaultValue: Expr?, collation: String?, isPrimaryKey: Bool) {
+        self.name = name
+        self.declaredType = declaredType
+        affinity = Affinity(declaredType: declaredType)
+        self.notNull = notNull
+        self.defaultValue = defaultValue
+        self.collation = collation
+        self.isPrimaryKey = isPrimaryKey
+    }
+}
+
+package final class TableInfo: Sendable {
+    let id: UInt32
+    let name: String
+    let columns: [ColumnInfo]
+    /// The column that is an alias of the rowid (INTEGER PRIMARY KEY), if any.
+    let rowidColumn: Int?
+    let checks: [Expr]
+    let sql: String
+
+    init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [Expr], sql: String) {
+        self.id = id
+        self.name = name
+        self.columns = columns
+        self.rowidColumn = rowidColumn
+        self.checks = checks
+        self.sql = sql
+    }
+
+    func columnIndex(_ name: String) -> Int? {
+        columns.firstIndex { $0.name.caseInsensitiveEquals(name) }
+    }
+}
+
+package struct IndexColumn: Sendable {
+    /// The table column, or nil for an expression.
+    var column: Int?
+    var expr: Expr
+    var collation: String?
+    var descending: Bool
+}
+
+package final class IndexInfo: Sendable {
+    let id: UInt32
+    let name: String
+    let table: String
+    let columns: [IndexColumn]
+    let isUnique: Bool
+    let whereClause: Expr?
+    /// Created for a UNIQUE or PRIMARY KEY constraint (no CREATE INDEX statement of its own).
+    let isAutomatic: Bool
+    let sql: String
+
+    init(id: UInt32, name: String, table: String, columns: [IndexColumn], isUnique: Bool, whereClause: Expr?,
+         isAutomatic: Bool, sql: String) {
+        self.id = id
+        self.name = name
+        self.table = table
+        self.columns = columns
+        self.isUnique = isUnique
+        self.whereClause = whereClause
+        self.isAutomatic = isAutomatic
+        self.sql = sql
+    }
+}
+
+package final class ViewInfo: Sendable {
+    let id: UInt32
+    let name: String
+    let columns: [String]?
+    let select: SelectStatement
+    let sql: String
+
+    init(id: UInt32, name: String, columns: [String]?, select: SelectStatement, sql: String) {
+        self.id = id
+        self.name = name
+        self.columns = columns
+        self.select = select
+        self.sql = sql
+    }
+}
+
+package final class TriggerInfo: Sendable {
+    let id: UInt32
+    let name: String
+    let table: String
+    let statement: CreateTriggerStatement
+    let sql: String
+
+    init(id: UInt32, name: String, table: String, statement: CreateTriggerStatement, sql: String) {
+        self.id = id
+        self.name = name
+        self.table = table
+        self.statement = statement
+        self.sql = sql
+    }
+}
+
+/// Every schema object, by lowercased name.
+package struct Catalog: Sendable {
+    var tables: [String: TableInfo] = [:]
+    var indexes: [String: IndexInfo] = [:]
+    var views: [String: ViewInfo] = [:]
+    var triggers: [String: TriggerInfo] = [:]
+    var nextObjectID: UInt32 = 1
+
+    func table(_ name: String) -> TableInfo? { tables[name.lowercased()] }
+    func view(_ name: String) -> ViewInfo? { views[name.lowercased()] }
+    func index(_ name: String) -> IndexInfo? { indexes[name.lowercased()] }
+
+    func indexes(on table: String) -> [IndexInfo] {
+        indexes.values.filter { $0.table.caseInsensitiveEquals(table) }.sorted { $0.id < $1.id }
+    }
+
+    func triggers(on table: String) -> [TriggerInfo] {
+        triggers.values.filter { $0.table.caseInsensitiveEquals(table) }.sorted { $0.id < $1.id }
+    }
+
+    /// Whether any object already has this name (tables, views and indexes share one namespace).
+    func nameIsTaken(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return tables[n] != nil || views[n] != nil || indexes[n] != nil
+    }
+}
+
+enum Keys {
+    static func catalog(_ id: UInt32) -> [UInt8] { [0x00] + be32(id) }
+    static let catalogRange: ([UInt8], [UInt8]) = ([0x00], [0x01])
+
+    static func row(_ table: UInt32, _ rowid: Int64) -> [UInt8] {
+        var k: [UInt8] = [0x01]
+        k.reserveCapacity(13)
+        k.append(contentsOf: be32(table))
+        appendRowid(&k, rowid)
+        return k
+    }
+
+    static func tableRange(_ table: UInt32) -> ([UInt8], [UInt8]) {
+        ([0x01] + be32(table), [0x01] + be32(table &+ 1))
+    }
+
+    static func indexPrefix(_ index: UInt32) -> [UInt8] { [0x02] + be32(index) }
+
+    static func indexRange(_ index: UInt32) -> ([UInt8], [UInt8]) {
+        ([0x02] + be32(index), [0x02] + be32(index &+ 1))
+    }
+
+    static func appendRowid(_ k: inout [UInt8], _ rowid: Int64) {
+        let u = UInt64(bitPattern: rowid) ^ 0x8000_0000_0000_0000
+        for s in stride(from: 56, through: 0, by: -8) { k.append(UInt8(truncatingIfNeeded: u >> UInt64(s))) }
+    }
+
+    /// The rowid in the last 8 bytes of a row or index key.
+    static func rowid(fromKey k: [UInt8]) -> Int64 {
+        var u: UInt64 = 0
+        for b in k[(k.count - 8)...] { u = (u << 8) | UInt64(b) }
+        return Int64(bitPattern: u ^ 0x8000_0000_0000_0000)
+    }
+
+    static func be32(_ v: UInt32) -> [UInt8] {
+        [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
+    }
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        if self == other { return true }
+        let a = utf8
+        let b = other.utf8
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            let lx = (x >= 65 && x <= 90) ? x + 32 : x
+            let ly = (y >= 65 && y <= 90) ? y + 32 : y
+            if lx != ly { return false }
+        }
+        return true
+    }
+}

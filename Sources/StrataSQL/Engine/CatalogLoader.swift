@@ -1,0 +1,37 @@
+// CatalogLoader: rebuilds the in-memory catalog from the catalog rows stored in the tree.
+
+import StrataCatalog
+import StrataCore
+import StrataStorage
+
+enum CatalogLoader {
+    static func load(_ snapshot: Snapshot) throws(StrataError) -> Catalog {
+        var catalog = Catalog()
+        var cursor = snapshot.cursor()
+        let (lo, hi) = Keys.catalogRange
+        var ok = try cursor.seek(lo)
+        var objects: [(UInt32, String, String)] = []
+        while ok {
+            let key = cursor.key
+            if compareKeyBytes(key, hi) >= 0 { break }
+            guard key.count == 5 else { throw StrataError(.dataCorrupted, "a catalog key is damaged") }
+            let id = UInt32(key[1]) << 24 | UInt32(key[2]) << 16 | UInt32(key[3]) << 8 | UInt32(key[4])
+            let values = try decodeRecord(try cursor.value())
+            guard values.count >= 4 else { throw StrataError(.dataCorrupted, "a catalog row is damaged") }
+            objects.append((id, values[0].textValue, values[3].textValue))
+            ok = try cursor.next()
+        }
+        // Tables first, then what refers to them.
+        let order = ["table", "index", "view", "trigger"]
+        for kind in order {
+            for (id, k, sql) in objects where k == kind {
+                let parsed = try parseStatement(sql)
+                try SchemaBuilder.install(parsed.statement, id: id, sql: sql, into: &catalog)
+                catalog.nextObjectID = max(catalog.nextObjectID, id + 1)
+            }
+        }
+        // A table's automatic indexes take the ids after it; ids are never reused.
+        for ix in catalog.indexes.values { catalog.nextObjectID = max(catalog.nextObjectID, ix.id + 1) }
+        return catalog
+    }
+}

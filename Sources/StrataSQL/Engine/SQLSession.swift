@@ -1,0 +1,168 @@
+// SQLSession: one connection's SQL state: its open transaction, and the loop that parses,
+// plans and runs each statement of a script.
+//
+// A statement outside BEGIN ... COMMIT runs in its own transaction (autocommit). An error in a
+// statement undoes that statement only (its write-set changes and catalog changes), as in SQLite.
+
+import StrataCatalog
+import StrataCore
+import StrataStorage
+
+/// Rows and column names of one query.
+package struct QueryRows: Sendable {
+    package var columns: [String]
+    package var rows: [[Value]]
+}
+
+package final class SQLSession {
+    let engine: SQLEngine
+    private var transaction: TransactionState?
+
+    init(engine: SQLEngine) { self.engine = engine }
+
+    /// Runs every statement of `sql`, discarding rows; stops at the first error.
+    package func execute(_ sql: String) throws(StrataError) {
+        var parser = Parser(sql)
+        while let statement = try parser.next() {
+            _ = try run(statement, parameters: [])
+        }
+    }
+
+    /// Runs `sql` and returns the rows of its last statement.
+    package func query(_ sql: String, parameters: [Value]) throws(StrataError) -> QueryRows {
+        var parser = Parser(sql)
+        var last = QueryRows(columns: [], rows: [])
+        while let statement = try parser.next() {
+            last = try run(statement, parameters: parameters)
+        }
+        return last
+    }
+
+    /// Runs each statement of a script (see Connection.executeScript).
+    package func executeScript(_ sql: String, stopOnError: Bool, onRows: (QueryRows) throws -> Void,
+                               onError: (StrataError) -> Void) throws {
+        var parser = Parser(sql)
+        while true {
+            let statement: ParsedStatement?
+            do throws(StrataError) {
+                statement = try parser.next()
+            } catch {
+                onError(error)
+                throw error
+            }
+            guard let statement else { return }
+            var rows: QueryRows?
+            do throws(StrataError) {
+                rows = try run(statement, parameters: [])
+            } catch {
+                onError(error)
+                if stopOnError { throw error }
+            }
+            if let rows, !rows.columns.isEmpty { try onRows(rows) }
+        }
+    }
+
+    /// Whether a BEGIN is open.
+    package var isInTransaction: Bool { transaction != nil }
+
+    private func run(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
+        do {
+            return try runUnlocated(parsed, parameters: parameters)
+        } catch {
+            var e = error
+            if e.statement == nil { e.statement = parsed.text }
+            throw e
+        }
+    }
+
+    private func runUnlocated(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
+        switch parsed.statement {
+        case .begin:
+            guard transaction == nil else { throw StrataError(.syntaxError, "cannot start a transaction within a transaction") }
+            transaction = newTransaction(explicit: true)
+            return QueryRows(columns: [], rows: [])
+        case .commit:
+            guard let tx = transaction else { throw StrataError(.syntaxError, "cannot commit - no transaction is active") }
+            transaction = nil
+            try commit(tx)
+            return QueryRows(columns: [], rows: [])
+        case .rollback(let savepoint):
+            if savepoint != nil { throw StrataError(.syntaxError, "ROLLBACK TO is not supported yet") }
+            guard transaction != nil else { throw StrataError(.syntaxError, "cannot rollback - no transaction is active") }
+            transaction = nil
+            return QueryRows(columns: [], rows: [])
+        default:
+            break
+        }
+        let tx = transaction ?? newTransaction(explicit: false)
+        let mark = tx.writes.mark()
+        let catalogBefore = tx.catalog
+        let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text)
+        let result: QueryRows
+        do {
+            result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
+        } catch {
+            tx.writes.rollback(to: mark)
+            tx.catalog = catalogBefore
+            tx.nextRowid.removeAll()
+            throw error
+        }
+        tx.writes.release(mark)
+        if !tx.isExplicit { try commit(tx) }
+        return result
+    }
+
+    private func newTransaction(explicit: Bool) -> TransactionState {
+        let tx = TransactionState(snapshot: engine.storage.snapshot(label: "connection"), isExplicit: explicit)
+        tx.startCatalog(engine.committedCatalog.withLock { $0 })
+        return tx
+    }
+
+    private func commit(_ tx: TransactionState) throws(StrataError) {
+        if tx.writes.isEmpty { return }
+        try engine.storage.commit(tx.writes.batch())
+        if tx.catalogChanged {
+            let c = tx.catalog
+            engine.committedCatalog.withLock { $0 = c }
+        }
+    }
+}
+
+/// What one statement's execution shares: the transaction, its catalog, and tables read so far.
+final class ExecutionSession {
+    let transaction: TransactionState
+    let storage: StorageEngine
+    /// The text of the statement being run (stored in the catalog by CREATE).
+    let statementText: String
+    private var tableRows: [UInt32: [[Value]]] = [:]
+
+    init(transaction: TransactionState, storage: StorageEngine, statementText: String) {
+        self.transaction = transaction
+        self.storage = storage
+        self.statementText = statementText
+    }
+
+    var catalog: Catalog { transaction.catalog }
+
+    /// Every row of `table` as [rowid, columns...], read once per statement until a write.
+    func rows(of table: TableInfo) throws(StrataError) -> [[Value]] {
+        if let cached = tableRows[table.id] { return cached }
+        var out: [[Value]] = []
+        let (lo, hi) = Keys.tableRange(table.id)
+        var cursor = transaction.cursor(from: lo, to: hi)
+        let width = table.columns.count
+        while try cursor.next() {
+            var row: [Value] = [.integer(Keys.rowid(fromKey: cursor.key))]
+            row.reserveCapacity(width + 1)
+            row.append(contentsOf: try decodeRecord(cursor.value))
+            if row.count > width + 1 { row.removeLast(row.count - width - 1) }
+            while row.count < width + 1 { row.append(.null) }
+            out.append(row)
+        }
+        tableRows[table.id] = out
+        return out
+    }
+
+    /// Forgets rows read so far (after a write).
+    func invalidate() { tableRows.removeAll() }
+}

@@ -1,0 +1,120 @@
+// SchemaBuilder: turns CREATE statements into catalog objects (at CREATE time and when a
+// database is opened again).
+
+import StrataCatalog
+import StrataCore
+
+enum SchemaBuilder {
+    /// Adds the object `statement` creates, with object id `id`. A table's automatic indexes
+    /// (for PRIMARY KEY and UNIQUE constraints) take the ids after it.
+    static func install(_ statement: SQLStatement, id: UInt32, sql: String, into catalog: inout Catalog) throws(StrataError) {
+        switch statement {
+        case .createTable(let s):
+            guard case .definition(let def) = s.body else {
+                throw StrataError(.internalError, "CREATE TABLE AS must be stored as a definition")
+            }
+            let (table, autoIndexes) = try buildTable(def, name: s.name.name, id: id, sql: sql)
+            catalog.tables[table.name.lowercased()] = table
+            for ix in autoIndexes { catalog.indexes[ix.name.lowercased()] = ix }
+        case .createIndex(let s):
+            guard let table = catalog.table(s.table) else {
+                throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+            }
+            var columns: [IndexColumn] = []
+            for c in s.columns {
+                var col: Int?
+                var expr = c.expr
+                var collation = c.collation
+                if case .collate(let inner, let name) = expr {
+                    expr = inner
+                    collation = name
+                }
+                if case .column(let ref) = expr {
+                    guard let i = table.columnIndex(ref.name) else {
+                        throw StrataError(.syntaxError, "no such column: \(ref.name)", location: ref.location)
+                    }
+                    col = i
+                }
+                columns.append(IndexColumn(column: col, expr: expr, collation: collation, descending: c.direction == .descending))
+            }
+            let ix = IndexInfo(id: id, name: s.name.name, table: table.name, columns: columns, isUnique: s.isUnique,
+                               whereClause: s.whereClause, isAutomatic: false, sql: sql)
+            catalog.indexes[ix.name.lowercased()] = ix
+        case .createView(let s):
+            catalog.views[s.name.name.lowercased()] = ViewInfo(id: id, name: s.name.name, columns: s.columns, select: s.select, sql: sql)
+        case .createTrigger(let s):
+            catalog.triggers[s.name.name.lowercased()] = TriggerInfo(id: id, name: s.name.name, table: s.table, statement: s, sql: sql)
+        default:
+            throw StrataError(.internalError, "not a CREATE statement in the catalog")
+        }
+    }
+
+    static func buildTable(_ def: TableDefinition, name: String, id: UInt32, sql: String) throws(StrataError) -> (TableInfo, [IndexInfo]) {
+        var columns: [ColumnInfo] = []
+        var checks: [Expr] = []
+        var uniqueSets: [[Int]] = []
+        var primaryKey: [Int]?
+        var rowidColumn: Int?
+        var seen = Set<String>()
+        for (i, c) in def.columns.enumerated() {
+            guard seen.insert(c.name.lowercased()).inserted else {
+                throw StrataError(.syntaxError, "duplicate column name: \(c.name)", location: c.location)
+            }
+            var notNull = false
+            var defaultValue: Expr?
+            var collation: String?
+            var isPK = false
+            for k in c.constraints {
+                switch k.kind {
+                case .primaryKey(let direction, _, _):
+                    guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
+                    primaryKey = [i]
+                    isPK = true
+                    if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
+                case .notNull: notNull = true
+                case .unique: uniqueSets.append([i])
+                case .check(let e): checks.append(e)
+                case .defaultValue(let e): defaultValue = e
+                case .collate(let n):
+                    guard Collation(name: n) != nil else { throw StrataError(.syntaxError, "no such collation sequence: \(n)") }
+                    collation = n
+                default: break
+                }
+            }
+            columns.append(ColumnInfo(name: c.name, declaredType: c.type?.description, notNull: notNull,
+                                      defaultValue: defaultValue, collation: collation, isPrimaryKey: isPK))
+        }
+        for k in def.constraints {
+            switch k.kind {
+            case .primaryKey(let cols, _, _):
+                guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
+                let idx = try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }
+                primaryKey = idx
+                if idx.count == 1, columns[idx[0]].declaredType?.uppercased() == "INTEGER", cols[0].direction != .descending {
+                    rowidColumn = idx[0]
+                }
+            case .unique(let cols, _):
+                uniqueSets.append(try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) })
+            case .check(let e): checks.append(e)
+            case .foreignKey: break
+            }
+        }
+        if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert(pk, at: 0) }
+        let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql)
+        var indexes: [IndexInfo] = []
+        for (n, set) in uniqueSets.enumerated() {
+            let cols = set.map { IndexColumn(column: $0, expr: .column(ColumnReference(name: columns[$0].name, location: SourceLocation(line: 1, column: 1))),
+                                             collation: columns[$0].collation, descending: false) }
+            indexes.append(IndexInfo(id: id + 1 + UInt32(n), name: "sqlite_autoindex_\(name)_\(n + 1)", table: name, columns: cols,
+                                     isUnique: true, whereClause: nil, isAutomatic: true, sql: ""))
+        }
+        return (table, indexes)
+    }
+
+    private static func columnOf(_ c: IndexedColumn, _ columns: [ColumnInfo]) throws(StrataError) -> Int {
+        guard case .column(let ref) = c.expr, let i = columns.firstIndex(where: { $0.name.caseInsensitiveEquals(ref.name) }) else {
+            throw StrataError(.syntaxError, "expressions prohibited in PRIMARY KEY and UNIQUE constraints")
+        }
+        return i
+    }
+}

@@ -1,0 +1,483 @@
+// StatementRunner: executes one bound statement inside a transaction: queries, INSERT, UPDATE,
+// DELETE (with constraint checks and index maintenance) and DDL.
+
+import StrataCatalog
+import StrataCore
+import StrataStorage
+
+struct StatementRunner {
+    let session: ExecutionSession
+    let parameters: [Value]
+
+    var tx: TransactionState { session.transaction }
+
+    private var planner: Planner { Planner(catalog: tx.catalog, session: session) }
+    private func context() -> EvalContext { EvalContext(parameters: parameters, session: session) }
+    private static let empty = QueryRows(columns: [], rows: [])
+
+    func run(_ statement: SQLStatement) throws(StrataError) -> QueryRows {
+        switch statement {
+        case .select(let s):
+            let (plan, _) = try planner.planQuery(s, parent: nil)
+            return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
+        case .insert(let s): try insert(s)
+        case .update(let s): try update(s)
+        case .delete(let s): try delete(s)
+        case .createTable(let s): try createTable(s)
+        case .createIndex(let s): try createIndex(s)
+        case .createView(let s):
+            try createObject(kind: "view", name: s.name.name, ifNotExists: s.ifNotExists, statement: statement, sqlText: nil)
+        case .createTrigger(let s):
+            guard tx.catalog.table(s.table) != nil || tx.catalog.view(s.table) != nil else {
+                throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+            }
+            if tx.catalog.triggers[s.name.name.lowercased()] != nil {
+                if s.ifNotExists { return Self.empty }
+                throw StrataError(.syntaxError, "trigger \(s.name.name) already exists")
+            }
+            try createObject(kind: "trigger", name: s.name.name, ifNotExists: s.ifNotExists, statement: statement, sqlText: nil)
+        case .drop(let s): try drop(s)
+        case .reindex: break
+        case .pragma(let p): return try pragma(p)
+        case .explain, .analyze, .vacuum, .alterTable, .set, .setTransaction, .savepoint, .release:
+            throw StrataError(.syntaxError, "this statement is not supported yet")
+        case .begin, .commit, .rollback:
+            break
+        }
+        return Self.empty
+    }
+
+    // MARK: DDL
+
+    private func createObject(kind: String, name: String, ifNotExists: Bool, statement: SQLStatement, sqlText: String?) throws(StrataError) {
+        if tx.catalog.nameIsTaken(name) {
+            if ifNotExists { return }
+            throw StrataError(.syntaxError, "\(kind) \(name) already exists")
+        }
+        let id = tx.catalog.nextObjectID
+        let sql = sqlText ?? render(statement)
+        var catalog = tx.catalog
+        try SchemaBuilder.install(statement, id: id, sql: sql, into: &catalog)
+        catalog.nextObjectID = id + 1
+        for ix in catalog.indexes.values where ix.id >= catalog.nextObjectID { catalog.nextObjectID = ix.id + 1 }
+        tx.catalog = catalog
+        tx.put(Keys.catalog(id), encodeRecord([.text(kind), .text(name), .text(name), .text(sql)]))
+    }
+
+    /// The statement text stored in the catalog (the parser keeps each statement's text).
+    private func render(_ statement: SQLStatement) -> String { currentText }
+
+    var currentText: String { session.statementText }
+
+    private func createTable(_ s: CreateTableStatement) throws(StrataError) {
+        switch s.body {
+        case .definition:
+            try createObject(kind: "table", name: s.name.name, ifNotExists: s.ifNotExists, statement: .createTable(s), sqlText: nil)
+        case .select(let select):
+            if tx.catalog.nameIsTaken(s.name.name) {
+                if s.ifNotExists { return }
+                throw StrataError(.syntaxError, "table \(s.name.name) already exists")
+            }
+            let (plan, _) = try planner.planQuery(select, parent: nil)
+            let rows = try QueryExecutor.run(plan, context())
+            let cols = plan.columnNames.map { "\"" + $0.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
+            let sql = "CREATE TABLE \"\(s.name.name)\"(" + cols.joined(separator: ", ") + ")"
+            let parsed = try parseStatement(sql)
+            try createObject(kind: "table", name: s.name.name, ifNotExists: false, statement: parsed.statement, sqlText: sql)
+            guard let table = tx.catalog.table(s.name.name) else { return }
+            for r in rows { try insertRow(table, r, conflict: .abort) }
+        }
+    }
+
+    private func createIndex(_ s: CreateIndexStatement) throws(StrataError) {
+        if tx.catalog.nameIsTaken(s.name.name) {
+            if s.ifNotExists { return }
+            throw StrataError(.syntaxError, "index \(s.name.name) already exists")
+        }
+        guard let table = tx.catalog.table(s.table) else {
+            throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+        }
+        try createObject(kind: "index", name: s.name.name, ifNotExists: false, statement: .createIndex(s), sqlText: nil)
+        guard let index = tx.catalog.index(s.name.name) else { return }
+        for row in try session.rows(of: table) {
+            try addIndexEntry(index, table, row)
+        }
+        session.invalidate()
+    }
+
+    private func drop(_ s: DropStatement) throws(StrataError) {
+        let name = s.name.name
+        var catalog = tx.catalog
+        switch s.kind {
+        case .table:
+            guard let table = catalog.table(name) else {
+                if s.ifExists { return }
+                throw StrataError(.undefinedTable, "no such table: \(name)", location: s.name.location)
+            }
+            for ix in catalog.indexes(on: table.name) {
+                try deleteRange(Keys.indexRange(ix.id))
+                if !ix.isAutomatic { tx.delete(Keys.catalog(ix.id)) }
+                catalog.indexes[ix.name.lowercased()] = nil
+            }
+            for t in catalog.triggers(on: table.name) {
+                tx.delete(Keys.catalog(t.id))
+                catalog.triggers[t.name.lowercased()] = nil
+            }
+            try deleteRange(Keys.tableRange(table.id))
+            tx.delete(Keys.catalog(table.id))
+            catalog.tables[name.lowercased()] = nil
+            tx.nextRowid[table.id] = nil
+        case .index:
+            guard let ix = catalog.index(name) else {
+                if s.ifExists { return }
+                throw StrataError(.syntaxError, "no such index: \(name)", location: s.name.location)
+            }
+            guard !ix.isAutomatic else {
+                throw StrataError(.syntaxError, "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped")
+            }
+            try deleteRange(Keys.indexRange(ix.id))
+            tx.delete(Keys.catalog(ix.id))
+            catalog.indexes[name.lowercased()] = nil
+        case .view:
+            guard let v = catalog.view(name) else {
+                if s.ifExists { return }
+                throw StrataError(.syntaxError, "no such view: \(name)", location: s.name.location)
+            }
+            tx.delete(Keys.catalog(v.id))
+            catalog.views[name.lowercased()] = nil
+        case .trigger:
+            guard let t = catalog.triggers[name.lowercased()] else {
+                if s.ifExists { return }
+                throw StrataError(.syntaxError, "no such trigger: \(name)", location: s.name.location)
+            }
+            tx.delete(Keys.catalog(t.id))
+            catalog.triggers[name.lowercased()] = nil
+        }
+        tx.catalog = catalog
+        session.invalidate()
+    }
+
+    private func deleteRange(_ range: ([UInt8], [UInt8])) throws(StrataError) {
+        var keys: [[UInt8]] = []
+        var cursor = tx.cursor(from: range.0, to: range.1)
+        while try cursor.next() { keys.append(cursor.key) }
+        for k in keys { tx.delete(k) }
+    }
+
+    private func pragma(_ p: PragmaStatement) throws(StrataError) -> QueryRows {
+        switch p.name.lowercased() {
+        case "integrity_check":
+            let problems = session.storage.integrityCheck()
+            return QueryRows(columns: ["integrity_check"], rows: problems.isEmpty ? [[.text("ok")]] : problems.map { [.text($0)] })
+        case "wal_checkpoint":
+            try session.storage.checkpoint()
+            return QueryRows(columns: ["busy", "log", "checkpointed"], rows: [[.integer(0), .integer(0), .integer(0)]])
+        case "page_size":
+            return QueryRows(columns: ["page_size"], rows: [[.integer(Int64(session.storage.pageSize))]])
+        case "synchronous":
+            if let v = p.value {
+                guard let mode = SynchronousMode(rawValue: v.text.uppercased()) ?? (v.text == "0" ? .off : v.text == "1" ? .normal : v.text == "2" ? .full : nil) else {
+                    throw StrataError(.syntaxError, "synchronous must be FULL, NORMAL or OFF")
+                }
+                session.storage.synchronous = mode
+                return Self.empty
+            }
+            let code: Int64 = switch session.storage.synchronous {
+            case .off: 0
+            case .normal: 1
+            case .full: 2
+            }
+            return QueryRows(columns: ["synchronous"], rows: [[.integer(code)]])
+        default:
+            return Self.empty
+        }
+    }
+
+    // MARK: INSERT
+
+    private func insert(_ s: InsertStatement) throws(StrataError) {
+        guard let table = tx.catalog.table(s.table.name) else {
+            if tx.catalog.view(s.table.name) != nil { throw StrataError(.syntaxError, "cannot modify \(s.table.name) because it is a view") }
+            throw StrataError(.undefinedTable, "no such table: \(s.table.name)", location: s.table.location)
+        }
+        var targets: [Int] = []
+        if let cols = s.columns {
+            for c in cols {
+                if let i = table.columnIndex(c) {
+                    targets.append(i)
+                } else if ["rowid", "oid", "_rowid_"].contains(c.lowercased()) {
+                    targets.append(-1)
+                } else {
+                    throw StrataError(.syntaxError, "table \(table.name) has no column named \(c)")
+                }
+            }
+        } else {
+            targets = Array(0..<table.columns.count)
+        }
+        var sourceRows: [[Value]] = []
+        let ctx = context()
+        switch s.source {
+        case .values(let rows):
+            let scope = Scope(parent: nil)
+            for r in rows {
+                guard r.count == targets.count else {
+                    throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(r.count) values were supplied")
+                }
+                var out: [Value] = []
+                for e in r { out.append(try Evaluator.eval(try planner.bind(e, scope).expr, [], ctx)) }
+                sourceRows.append(out)
+            }
+        case .select(let select):
+            let (plan, _) = try planner.planQuery(select, parent: nil)
+            guard plan.width == targets.count else {
+                throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(plan.width) values were supplied")
+            }
+            sourceRows = try QueryExecutor.run(plan, ctx)
+        case .defaultValues:
+            sourceRows = [[]]
+            targets = []
+        }
+        for src in sourceRows {
+            var full: [Value?] = Array(repeating: nil, count: table.columns.count)
+            var explicitRowid: Value?
+            for (k, t) in targets.enumerated() {
+                if t < 0 { explicitRowid = src[k] } else { full[t] = src[k] }
+            }
+            var values: [Value] = []
+            for (i, c) in table.columns.enumerated() {
+                if let v = full[i] {
+                    values.append(v)
+                } else if let d = c.defaultValue {
+                    values.append(try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], ctx))
+                } else {
+                    values.append(.null)
+                }
+            }
+            if let r = table.rowidColumn, let e = explicitRowid, full[r] == nil { values[r] = e }
+            try insertRow(table, values, conflict: s.onConflict ?? .abort, explicitRowid: table.rowidColumn == nil ? explicitRowid : nil)
+        }
+        session.invalidate()
+    }
+
+    /// Inserts one row: affinity, NOT NULL and CHECK constraints, rowid, uniqueness, indexes.
+    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution, explicitRowid: Value? = nil) throws(StrataError) {
+        var values = input
+        for (i, c) in table.columns.enumerated() { values[i] = applyAffinity(values[i], c.affinity) }
+        var rowid: Int64
+        var rowidValue: Value = .null
+        if let r = table.rowidColumn { rowidValue = values[r] } else if let e = explicitRowid { rowidValue = e }
+        if rowidValue.isNull {
+            rowid = try nextRowid(table)
+        } else {
+            let n = applyAffinity(rowidValue, .integer)
+            guard case .integer(let i) = n else { throw StrataError(.syntaxError, "datatype mismatch") }
+            rowid = i
+        }
+        if let r = table.rowidColumn { values[r] = .integer(rowid) }
+        for (i, c) in table.columns.enumerated() where c.notNull && values[i].isNull {
+            if conflict == .ignore { return }
+            if conflict == .replace, let d = c.defaultValue {
+                values[i] = applyAffinity(try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], context()), c.affinity)
+                continue
+            }
+            throw StrataError(.notNullViolation, "NOT NULL constraint failed: \(table.name).\(c.name)")
+        }
+        let row = [Value.integer(rowid)] + values
+        try checkConstraints(table, row)
+        // Conflicts: the rowid, then each unique index.
+        let key = Keys.row(table.id, rowid)
+        var toReplace: [Int64] = []
+        if try tx.get(key) != nil {
+            switch conflict {
+            case .ignore: return
+            case .replace: toReplace.append(rowid)
+            default:
+                let name = table.rowidColumn.map { table.columns[$0].name } ?? "rowid"
+                throw StrataError(.uniqueViolation, "UNIQUE constraint failed: \(table.name).\(name)")
+            }
+        }
+        let indexes = tx.catalog.indexes(on: table.name)
+        for ix in indexes where ix.isUnique {
+            guard let entry = try indexValues(ix, table, row), !entry.contains(where: \.isNull) else { continue }
+            if let other = try findIndexEntry(ix, entry, excluding: rowid) {
+                switch conflict {
+                case .ignore: return
+                case .replace: toReplace.append(other)
+                default:
+                    let names = ix.columns.map { $0.column.map { table.columns[$0].name } ?? "expr" }
+                    throw StrataError(.uniqueViolation, "UNIQUE constraint failed: " + names.map { "\(table.name).\($0)" }.joined(separator: ", "))
+                }
+            }
+        }
+        for r in Set(toReplace) { try deleteRow(table, r) }
+        tx.put(key, encodeRecord(values))
+        for ix in indexes { try addIndexEntry(ix, table, row) }
+        if rowid >= (tx.nextRowid[table.id] ?? Int64.min) { tx.nextRowid[table.id] = rowid == Int64.max ? rowid : rowid + 1 }
+    }
+
+    private func checkConstraints(_ table: TableInfo, _ row: [Value]) throws(StrataError) {
+        guard !table.checks.isEmpty else { return }
+        let scope = tableScope(table)
+        for c in table.checks {
+            let v = try Evaluator.eval(try planner.bind(c, scope).expr, row, context())
+            if (v).isTrue == false {
+                throw StrataError(.checkViolation, "CHECK constraint failed: \(table.name)")
+            }
+        }
+    }
+
+    func tableScope(_ table: TableInfo) -> Scope {
+        let scope = Scope(parent: nil)
+        scope.sources = [Scope.Source(name: table.name, columns: table.columns.map {
+            Scope.Column(name: $0.name, affinity: $0.affinity, collation: planner.collation($0.collation))
+        }, offset: 1, hasRowid: true)]
+        return scope
+    }
+
+    private func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
+        if let n = tx.nextRowid[table.id] { return n }
+        let (lo, hi) = Keys.tableRange(table.id)
+        var cursor = tx.cursor(from: lo, to: hi)
+        var maxRowid: Int64 = 0
+        while try cursor.next() { maxRowid = max(maxRowid, Keys.rowid(fromKey: cursor.key)) }
+        let n = maxRowid == Int64.max ? maxRowid : maxRowid + 1
+        tx.nextRowid[table.id] = n
+        return n
+    }
+
+    // MARK: indexes
+
+    /// The values an index holds for a row [rowid, columns...], or nil when a partial index skips it.
+    private func indexValues(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) -> [Value]? {
+        if let w = ix.whereClause {
+            let v = try Evaluator.eval(try planner.bind(w, tableScope(table)).expr, row, context())
+            if (v).isTrue != true { return nil }
+        }
+        var out: [Value] = []
+        for c in ix.columns {
+            if let col = c.column {
+                out.append(row[col + 1])
+            } else {
+                out.append(try Evaluator.eval(try planner.bind(c.expr, tableScope(table)).expr, row, context()))
+            }
+        }
+        return out
+    }
+
+    private func indexKeyPrefix(_ ix: IndexInfo, _ values: [Value]) -> [UInt8] {
+        var key = Keys.indexPrefix(ix.id)
+        encodeKey(values, descending: ix.columns.map(\.descending),
+                  collations: ix.columns.map { $0.collation.flatMap { Collation(name: $0) } ?? .binary }, into: &key)
+        return key
+    }
+
+    private func addIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
+        guard let values = try indexValues(ix, table, row) else { return }
+        if ix.isUnique, !values.contains(where: \.isNull), let rowid = row.first?.integerValue,
+           try findIndexEntry(ix, values, excluding: rowid) != nil {
+            let names = ix.columns.map { $0.column.map { table.columns[$0].name } ?? "expr" }
+            throw StrataError(.uniqueViolation, "UNIQUE constraint failed: " + names.map { "\(table.name).\($0)" }.joined(separator: ", "))
+        }
+        var key = indexKeyPrefix(ix, values)
+        Keys.appendRowid(&key, row[0].integerValue)
+        tx.put(key, [])
+    }
+
+    private func removeIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
+        guard let values = try indexValues(ix, table, row) else { return }
+        var key = indexKeyPrefix(ix, values)
+        Keys.appendRowid(&key, row[0].integerValue)
+        tx.delete(key)
+    }
+
+    private func findIndexEntry(_ ix: IndexInfo, _ values: [Value], excluding rowid: Int64) throws(StrataError) -> Int64? {
+        let prefix = indexKeyPrefix(ix, values)
+        var cursor = tx.cursor(from: prefix, to: prefix + [UInt8](repeating: 0xFF, count: 9))
+        while try cursor.next() {
+            guard cursor.key.count == prefix.count + 8 else { continue }
+            let other = Keys.rowid(fromKey: cursor.key)
+            if other != rowid { return other }
+        }
+        return nil
+    }
+
+    // MARK: UPDATE and DELETE
+
+    private func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
+        guard let table = tx.catalog.table(tableName.name) else {
+            if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
+            throw StrataError(.undefinedTable, "no such table: \(tableName.name)", location: tableName.location)
+        }
+        let scope = tableScope(table)
+        if let alias { scope.sources[0].name = alias }
+        let ctx = context()
+        var rows = try session.rows(of: table)
+        if let w = whereClause {
+            let pred = try planner.bind(w, scope).expr
+            var kept: [[Value]] = []
+            for r in rows where try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
+            rows = kept
+        }
+        return (table, rows, scope)
+    }
+
+    private func delete(_ s: DeleteStatement) throws(StrataError) {
+        let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
+        for r in rows { try deleteRow(table, r[0].integerValue, row: r) }
+        session.invalidate()
+    }
+
+    private func deleteRow(_ table: TableInfo, _ rowid: Int64, row known: [Value]? = nil) throws(StrataError) {
+        let key = Keys.row(table.id, rowid)
+        var row = known
+        if row == nil {
+            guard let bytes = try tx.get(key) else { return }
+            var r: [Value] = [.integer(rowid)]
+            r.append(contentsOf: try decodeRecord(bytes))
+            while r.count < table.columns.count + 1 { r.append(.null) }
+            row = r
+        }
+        for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, row!) }
+        tx.delete(key)
+        session.invalidate()
+    }
+
+    private func update(_ s: UpdateStatement) throws(StrataError) {
+        guard s.from == nil else { throw StrataError(.syntaxError, "UPDATE ... FROM is not supported yet") }
+        let (table, rows, scope) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
+        var assignments: [(Int, BoundExpr)] = []
+        for a in s.assignments {
+            guard a.columns.count == 1 else { throw StrataError(.syntaxError, "row-value assignments are not supported yet") }
+            let bound = try planner.bind(a.value, scope).expr
+            if let i = table.columnIndex(a.columns[0]) {
+                assignments.append((i, bound))
+            } else if ["rowid", "oid", "_rowid_"].contains(a.columns[0].lowercased()) {
+                assignments.append((-1, bound))
+            } else {
+                throw StrataError(.syntaxError, "no such column: \(a.columns[0])", location: a.location)
+            }
+        }
+        let ctx = context()
+        var updates: [([Value], [Value])] = []
+        for old in rows {
+            var new = old
+            for (i, e) in assignments { new[i + 1] = try Evaluator.eval(e, old, ctx) }
+            updates.append((old, new))
+        }
+        let conflict = s.onConflict ?? .abort
+        for (old, var new) in updates {
+            if let r = table.rowidColumn { new[0] = new[r + 1] }
+            for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
+            tx.delete(Keys.row(table.id, old[0].integerValue))
+            session.invalidate()
+            var values = Array(new.dropFirst())
+            if let r = table.rowidColumn { values[r] = new[0] }
+            do {
+                try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil)
+            } catch {
+                throw error
+            }
+        }
+        session.invalidate()
+    }
+}

@@ -1,0 +1,360 @@
+// QueryExecutor: runs a QueryPlan to a list of rows.
+//
+// Rows are materialized level by level: each FROM source is read once per execution into an
+// array (a table once per statement, shared through the ExecutionSession), then joined by nested
+// loops with each WHERE conjunct checked at the first level that binds it, and a hash lookup
+// where a level has an equality with already-bound values.
+
+import StrataCatalog
+import StrataCore
+
+enum QueryExecutor {
+    /// The plan's visible rows, sorted and limited. `limit` caps the rows needed (EXISTS, scalar subqueries).
+    static func run(_ plan: QueryPlan, _ ctx: EvalContext, limit: Int? = nil) throws(StrataError) -> [[Value]] {
+        var rows = try runBody(plan, ctx)
+        if !plan.orderBy.isEmpty { sort(&rows, plan.orderBy) }
+        var start = 0
+        var count = Int.max
+        if let l = plan.limit {
+            let v = (try Evaluator.eval(l, [], ctx)).numericOperand
+            guard case .integer(let n) = v else { throw StrataError(.syntaxError, "datatype mismatch") }
+            if n >= 0 { count = Int(n) }
+        }
+        if let o = plan.offset {
+            let v = (try Evaluator.eval(o, [], ctx)).numericOperand
+            guard case .integer(let n) = v else { throw StrataError(.syntaxError, "datatype mismatch") }
+            if n > 0 { start = Int(min(n, Int64(Int.max / 2))) }
+        }
+        if let limit { count = min(count, limit) }
+        if start > 0 || count < rows.count - start || rows.first.map({ $0.count > plan.width }) == true {
+            let end = start + min(count, max(0, rows.count - start))
+            if start >= rows.count { return [] }
+            var out: [[Value]] = []
+            out.reserveCapacity(end - start)
+            for i in start..<end {
+                out.append(rows[i].count > plan.width ? Array(rows[i].prefix(plan.width)) : rows[i])
+            }
+            return out
+        }
+        return rows
+    }
+
+    private static func runBody(_ plan: QueryPlan, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        switch plan.body {
+        case .core(let core):
+            return try runCore(core, width: plan.width, ctx)
+        case .compound(let first, let rest):
+            if let state = plan.recursive { return try runRecursive(first, rest, state, ctx) }
+            var rows = try run(first, ctx)
+            for (op, p) in rest {
+                let right = try run(p, ctx)
+                switch op {
+                case .unionAll:
+                    rows.append(contentsOf: right)
+                case .union:
+                    rows = distinct(rows + right)
+                    sort(&rows, allColumns(plan.width))
+                case .intersect:
+                    let keys = Set(right.map(DistinctKey.init))
+                    rows = distinct(rows).filter { keys.contains(DistinctKey($0)) }
+                    sort(&rows, allColumns(plan.width))
+                case .except:
+                    let keys = Set(right.map(DistinctKey.init))
+                    rows = distinct(rows).filter { !keys.contains(DistinctKey($0)) }
+                    sort(&rows, allColumns(plan.width))
+                }
+            }
+            return rows
+        }
+    }
+
+    private static func runRecursive(_ anchor: QueryPlan, _ parts: [(CompoundOperator, QueryPlan)], _ state: CTEState,
+                                     _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        var all = try run(anchor, ctx)
+        let isUnion = parts.contains { $0.0 == .union }
+        var seen = Set<DistinctKey>()
+        if isUnion {
+            all = distinct(all)
+            for r in all { seen.insert(DistinctKey(r)) }
+        }
+        var queue = all
+        var rounds = 0
+        while !queue.isEmpty {
+            rounds += 1
+            if all.count > 10_000_000 { throw StrataError(.programLimitExceeded, "recursive query produced too many rows") }
+            state.rows = queue
+            var next: [[Value]] = []
+            for (_, p) in parts {
+                for r in try run(p, ctx) {
+                    if isUnion {
+                        if seen.insert(DistinctKey(r)).inserted { next.append(r) }
+                    } else {
+                        next.append(r)
+                    }
+                }
+            }
+            all.append(contentsOf: next)
+            queue = next
+        }
+        state.rows = []
+        return all
+    }
+
+    private static func allColumns(_ width: Int) -> [SortKey] {
+        (0..<width).map { SortKey(slot: $0, descending: false, nullsFirst: true, collation: .binary) }
+    }
+
+    static func distinct(_ rows: [[Value]]) -> [[Value]] {
+        var seen = Set<DistinctKey>()
+        var out: [[Value]] = []
+        for r in rows where seen.insert(DistinctKey(r)).inserted { out.append(r) }
+        return out
+    }
+
+    static func sort(_ rows: inout [[Value]], _ keys: [SortKey]) {
+        let indexed = rows.enumerated().map { ($0.offset, $0.element) }
+        let sorted = indexed.sorted { a, b in
+            for k in keys {
+                let x = a.1[k.slot]
+                let y = b.1[k.slot]
+                if x.isNull || y.isNull {
+                    if x.isNull && y.isNull { continue }
+                    return x.isNull == k.nullsFirst
+                }
+                let c = compareValues(x, y, collation: k.collation)
+                if c != 0 { return k.descending ? c > 0 : c < 0 }
+            }
+            return a.0 < b.0
+        }
+        rows = sorted.map { $0.1 }
+    }
+
+    // MARK: one core
+
+    private static func runCore(_ core: CorePlan, width: Int, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        if let values = core.values {
+            var out: [[Value]] = []
+            for r in values {
+                var row: [Value] = []
+                for e in r { row.append(try Evaluator.eval(e, [], ctx)) }
+                out.append(row)
+            }
+            return out
+        }
+        for f in core.constantFilters where !(try Evaluator.isTrue(f, [], ctx)) {
+            if core.isAggregate && core.groupBy.isEmpty { return [try aggregateRow(core, [], [], ctx)] }
+            return []
+        }
+        var out: [[Value]] = []
+        if core.isAggregate {
+            var groups = AggregateGroups(core: core)
+            try join(core, ctx) { (row) throws(StrataError) in try groups.add(row, ctx) }
+            out = try groups.finish(ctx)
+        } else {
+            let n = core.results.count + core.hiddenKeys.count
+            try join(core, ctx) { (row) throws(StrataError) in
+                var r: [Value] = []
+                r.reserveCapacity(n)
+                for e in core.results { r.append(try Evaluator.eval(e, row, ctx)) }
+                for e in core.hiddenKeys { r.append(try Evaluator.eval(e, row, ctx)) }
+                out.append(r)
+            }
+        }
+        if core.isDistinct { out = distinctVisible(out, width) }
+        return out
+    }
+
+    private static func distinctVisible(_ rows: [[Value]], _ width: Int) -> [[Value]] {
+        var seen = Set<DistinctKey>()
+        var out: [[Value]] = []
+        for r in rows where seen.insert(DistinctKey(Array(r.prefix(width)))).inserted { out.append(r) }
+        return out
+    }
+
+    static func aggregateRow(_ core: CorePlan, _ representative: [Value], _ aggregates: [Value], _ ctx: EvalContext) throws(StrataError) -> [Value] {
+        let saved = ctx.aggregates
+        ctx.aggregates = aggregates
+        defer { ctx.aggregates = saved }
+        var r: [Value] = []
+        for e in core.results { r.append(try Evaluator.eval(e, representative, ctx)) }
+        for e in core.hiddenKeys { r.append(try Evaluator.eval(e, representative, ctx)) }
+        return r
+    }
+
+    /// Calls `emit` with every combined row of the core's FROM that passes its filters.
+    private static func join(_ core: CorePlan, _ ctx: EvalContext, _ emit: ([Value]) throws(StrataError) -> Void) throws(StrataError) {
+        if core.levels.isEmpty {
+            try emit([])
+            return
+        }
+        var sources: [[[Value]]] = []
+        for level in core.levels { sources.append(try materialize(level.source, ctx)) }
+        var hashes: [[DistinctKey: [Int]]?] = Array(repeating: nil, count: core.levels.count)
+        var row = [Value](repeating: .null, count: core.rowWidth)
+        try joinLevel(0, core, sources, &hashes, &row, ctx, emit)
+    }
+
+    private static func joinLevel(_ i: Int, _ core: CorePlan, _ sources: [[[Value]]], _ hashes: inout [[DistinctKey: [Int]]?],
+                                  _ row: inout [Value], _ ctx: EvalContext,
+                                  _ emit: ([Value]) throws(StrataError) -> Void) throws(StrataError) {
+        if i == core.levels.count {
+            try emit(row)
+            return
+        }
+        let level = core.levels[i]
+        let rows = sources[i]
+        var candidates: [Int]?
+        if let probe = level.hashProbe {
+            if hashes[i] == nil {
+                var h: [DistinctKey: [Int]] = [:]
+                for (n, r) in rows.enumerated() {
+                    let v = Evaluator.applyAffinity(r[probe.slot], probe.leftAffinity)
+                    if v.isNull { continue }
+                    h[DistinctKey([v]), default: []].append(n)
+                }
+                hashes[i] = h
+            }
+            let v = Evaluator.applyAffinity(try Evaluator.eval(probe.probe, row, ctx), probe.rightAffinity)
+            candidates = v.isNull ? [] : (hashes[i]![DistinctKey([v])] ?? [])
+        }
+        var matched = false
+        let count = candidates?.count ?? rows.count
+        for c in 0..<count {
+            let r = rows[candidates?[c] ?? c]
+            for (k, v) in r.enumerated() { row[level.offset + k] = v }
+            var ok = true
+            for f in level.on where !(try Evaluator.isTrue(f, row, ctx)) {
+                ok = false
+                break
+            }
+            if !ok { continue }
+            matched = true
+            for f in level.filters where !(try Evaluator.isTrue(f, row, ctx)) {
+                ok = false
+                break
+            }
+            if ok { try joinLevel(i + 1, core, sources, &hashes, &row, ctx, emit) }
+        }
+        if level.isLeftJoin && !matched {
+            for k in 0..<level.width { row[level.offset + k] = .null }
+            for f in level.filters where !(try Evaluator.isTrue(f, row, ctx)) { return }
+            try joinLevel(i + 1, core, sources, &hashes, &row, ctx, emit)
+        }
+    }
+
+    private static func materialize(_ source: SourcePlan, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        switch source {
+        case .table(let t): return try ctx.session.rows(of: t)
+        case .query(let q): return try run(q, ctx)
+        case .cteWorkingTable(let state): return state.rows
+        }
+    }
+}
+
+/// A row's values as a hashable key in which values that compare equal are equal (1 and 1.0).
+struct DistinctKey: Hashable {
+    var values: [Value]
+
+    init(_ values: [Value]) {
+        self.values = values.map { v in
+            if case .real(let d) = v, d == d.rounded(), abs(d) < 9.2e18 { return .integer(Int64(d)) }
+            return v
+        }
+    }
+}
+
+/// Groups rows by their GROUP BY values and runs the aggregates of each group.
+struct AggregateGroups {
+    let core: CorePlan
+    private var index: [DistinctKey: Int] = [:]
+    private var keys: [[Value]] = []
+    private var representatives: [[Value]] = []
+    private var accumulators: [[Accumulator]] = []
+
+    init(core: CorePlan) { self.core = core }
+
+    mutating func add(_ row: [Value], _ ctx: EvalContext) throws(StrataError) {
+        var key: [Value] = []
+        for g in core.groupBy { key.append(try Evaluator.eval(g, row, ctx)) }
+        let k = DistinctKey(key)
+        let g: Int
+        if let existing = index[k] {
+            g = existing
+        } else {
+            g = keys.count
+            index[k] = g
+            keys.append(key)
+            representatives.append(row)
+            accumulators.append(core.aggregates.map { Accumulator(spec: $0) })
+        }
+        // Bare columns come from the last row, or from the row that made a lone min()/max() its result.
+        let minMaxOnly = core.aggregates.count == 1 && (core.aggregates[0].name == "min" || core.aggregates[0].name == "max")
+        if !minMaxOnly { representatives[g] = row }
+        for a in 0..<core.aggregates.count {
+            let spec = core.aggregates[a]
+            var args: [Value] = []
+            for e in spec.arguments { args.append(try Evaluator.eval(e, row, ctx)) }
+            if try accumulators[g][a].step(args), minMaxOnly { representatives[g] = row }
+        }
+    }
+
+    mutating func finish(_ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        if keys.isEmpty {
+            guard core.groupBy.isEmpty else { return [] }
+            let empty = core.aggregates.map { Accumulator(spec: $0).finish() }
+            let row = try QueryExecutor.aggregateRow(core, [Value](repeating: .null, count: core.rowWidth), empty, ctx)
+            if let h = core.having {
+                ctx.aggregates = empty
+                defer { ctx.aggregates = [] }
+                if !(try Evaluator.isTrue(h, [Value](repeating: .null, count: core.rowWidth), ctx)) { return [] }
+            }
+            return [row]
+        }
+        let order = keys.indices.sorted { a, b in
+            for (x, y) in zip(keys[a], keys[b]) {
+                let c = compareValues(x, y)
+                if c != 0 { return c < 0 }
+            }
+            return a < b
+        }
+        var out: [[Value]] = []
+        for g in order {
+            let results = accumulators[g].map { $0.finish() }
+            if let h = core.having {
+                let saved = ctx.aggregates
+                ctx.aggregates = results
+                let keep = try Evaluator.isTrue(h, representatives[g], ctx)
+                ctx.aggregates = saved
+                if !keep { continue }
+            }
+            out.append(try QueryExecutor.aggregateRow(core, representatives[g], results, ctx))
+        }
+        return out
+    }
+}
+
+/// One aggregate's running state: the library's accumulator, plus the set of values seen for
+/// DISTINCT.
+struct Accumulator {
+    let spec: AggregateSpec
+    private var state: AggregateAccumulator
+    private var seen: ValueSet?
+
+    init(spec: AggregateSpec) {
+        self.spec = spec
+        let arity = spec.isStar ? 0 : spec.arguments.count
+        state = aggregateFunction(named: spec.name, arity: arity)!.makeAccumulator(collation: spec.collation)
+        if spec.isDistinct { seen = ValueSet(collations: [spec.collation]) }
+    }
+
+    /// Adds a row; returns whether it became min/max's result row.
+    mutating func step(_ args: [Value]) throws(StrataError) -> Bool {
+        if seen != nil {
+            guard let v = args.first, !v.isNull else { return false }
+            if !seen!.insert([v]) { return false }
+        }
+        return try state.step(args)
+    }
+
+    func finish() -> Value { state.finish() }
+}

@@ -1,0 +1,148 @@
+// TransactionState: one transaction of one connection: a pinned snapshot plus a write set, and
+// the reads that merge the two.
+
+import StrataCore
+import StrataStorage
+
+final class TransactionState {
+    let snapshot: Snapshot
+    let writes = WriteSet()
+    /// Next rowid per table, once computed (so inserts need not seek the end of the table).
+    var nextRowid: [UInt32: Int64] = [:]
+    /// Whether the transaction was opened by BEGIN (otherwise it is one autocommit statement).
+    let isExplicit: Bool
+    /// The transaction's view of the schema (DDL changes it; COMMIT publishes it).
+    var catalog = Catalog() {
+        didSet { catalogChanged = true }
+    }
+    private(set) var catalogChanged = false
+
+    init(snapshot: Snapshot, isExplicit: Bool) {
+        self.snapshot = snapshot
+        self.isExplicit = isExplicit
+    }
+
+    /// Sets the catalog a transaction starts from (not a change of its own).
+    func startCatalog(_ c: Catalog) {
+        catalog = c
+        catalogChanged = false
+    }
+
+    /// The value of `key` as this transaction sees it.
+    func get(_ key: [UInt8]) throws(StrataError) -> [UInt8]? {
+        switch writes.lookup(key) {
+        case .value(let v): return v
+        case .deleted: return nil
+        case .untouched: return try snapshot.get(key)
+        }
+    }
+
+    func put(_ key: [UInt8], _ value: [UInt8]) { writes.put(key, value) }
+    func delete(_ key: [UInt8]) { writes.delete(key) }
+
+    /// A cursor over keys in [lower, upper) as this transaction sees them.
+    func cursor(from lower: [UInt8], to upper: [UInt8]) -> MergedCursor {
+        MergedCursor(base: snapshot.cursor(), writes: writes, lower: lower, upper: upper)
+    }
+}
+
+/// Merges the snapshot's keys with the write set's in [lower, upper): written values override,
+/// tombstones hide. Forward only. The write set's sorted keys are taken when the cursor starts,
+/// so changes made during the scan are not seen by it (statements materialize before writing).
+struct MergedCursor {
+    private var base: BTreeCursor
+    private let writes: WriteSet
+    private let lower: [UInt8]
+    private let upper: [UInt8]
+    private var writeKeys: ArraySlice<[UInt8]> = []
+    private var writeIndex = 0
+    private var baseValid = false
+    private var started = false
+    /// The current entry.
+    private(set) var key: [UInt8] = []
+    private(set) var value: [UInt8] = []
+
+    init(base: BTreeCursor, writes: WriteSet, lower: [UInt8], upper: [UInt8]) {
+        self.base = base
+        self.writes = writes
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Moves to the next entry; false at the end of the range.
+    mutating func next() throws(StrataError) -> Bool {
+        if !started {
+            started = true
+            baseValid = try base.seek(lower)
+            if baseValid { baseValid = base.withKey { inRange($0) } }
+            if !writes.isEmpty {
+                let all = writes.sortedKeys()
+                let lo = lowerBound(all, lower)
+                let hi = lowerBound(all, upper)
+                writeKeys = all[lo..<hi]
+                writeIndex = lo
+            }
+        } else {
+            try advancePastCurrent()
+        }
+        while true {
+            let hasWrite = writeIndex < writeKeys.endIndex
+            if !baseValid && !hasWrite { return false }
+            var takeWrite = false
+            var sameKey = false
+            if hasWrite && baseValid {
+                let c = writeKeys[writeIndex].withUnsafeBytes { w in
+                    base.withKey { b in compareKeys(w.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, w.count, b.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, b.count) }
+                }
+                takeWrite = c <= 0
+                sameKey = c == 0
+            } else {
+                takeWrite = hasWrite
+            }
+            if takeWrite {
+                let k = writeKeys[writeIndex]
+                if sameKey { try stepBase() }
+                writeIndex += 1
+                if case .value(let v) = writes.lookup(k) {
+                    key = k
+                    value = v
+                    pendingAdvance = false
+                    return true
+                }
+                continue  // a tombstone hides the key
+            }
+            key = base.key
+            value = try base.value()
+            pendingAdvance = true
+            return true
+        }
+    }
+
+    private var pendingAdvance = false
+
+    private mutating func advancePastCurrent() throws(StrataError) {
+        if pendingAdvance { try stepBase() }
+        pendingAdvance = false
+    }
+
+    private mutating func stepBase() throws(StrataError) {
+        baseValid = try base.next()
+        if baseValid { baseValid = base.withKey { inRange($0) } }
+    }
+
+    private func inRange(_ k: UnsafeRawBufferPointer) -> Bool {
+        upper.withUnsafeBytes { u in
+            compareKeys(k.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, k.count, u.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, u.count) < 0
+        }
+    }
+
+    private func lowerBound(_ keys: [[UInt8]], _ k: [UInt8]) -> Int {
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compareKeyBytes(keys[mid], k) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,103 @@
+// WriteSet: a transaction's buffered changes (key -> new value or tombstone), which its own reads
+// see on top of its snapshot, with statement-level undo.
+//
+// INVARIANTS
+//   (1) `entries` holds at most one change per key; a nil value is a tombstone.
+//   (2) `undo` holds, since the oldest open mark, each key's previous entry state in change
+//       order, so rolling back to a mark restores exactly the state at the mark.
+// CONCURRENCY  One connection's; not shared.
+//
+// (Issue 3 keeps transactions inside StrataSQL; issue 6 moves them to a transaction layer.)
+
+import StrataStorage
+
+final class WriteSet {
+    private(set) var entries: [[UInt8]: [UInt8]?] = [:]
+    private var sortedCache: [[UInt8]]?
+    private var undo: [(key: [UInt8], previous: [UInt8]??)] = []
+    private var marks = 0
+
+    var isEmpty: Bool { entries.isEmpty }
+    var count: Int { entries.count }
+
+    enum Lookup {
+        case untouched
+        case deleted
+        case value([UInt8])
+    }
+
+    func lookup(_ key: [UInt8]) -> Lookup {
+        guard let entry = entries[key] else { return .untouched }
+        if let value = entry { return .value(value) }
+        return .deleted
+    }
+
+    func put(_ key: [UInt8], _ value: [UInt8]) { set(key, value) }
+    func delete(_ key: [UInt8]) { set(key, nil) }
+
+    private func set(_ key: [UInt8], _ value: [UInt8]?) {
+        let previous = entries.updateValue(value, forKey: key)
+        if previous == nil { sortedCache = nil }
+        if marks > 0 { undo.append((key, previous)) }
+    }
+
+    /// Starts a statement: changes from here on can be undone with `rollback(to:)`.
+    func mark() -> Int {
+        marks += 1
+        return undo.count
+    }
+
+    /// Ends the statement that took `mark`, keeping its changes.
+    func release(_ mark: Int) {
+        marks -= 1
+        if marks == 0 { undo.removeAll(keepingCapacity: true) }
+    }
+
+    /// Undoes every change since `mark` and ends that statement.
+    func rollback(to mark: Int) {
+        while undo.count > mark {
+            let (key, previous) = undo.removeLast()
+            if let previous {
+                entries[key] = previous
+            } else {
+                entries.removeValue(forKey: key)
+                sortedCache = nil
+            }
+        }
+        release(mark)
+    }
+
+    /// Keys in byte order.
+    func sortedKeys() -> [[UInt8]] {
+        if let sortedCache { return sortedCache }
+        let keys = entries.keys.sorted { compareKeyBytes($0, $1) < 0 }
+        sortedCache = keys
+        return keys
+    }
+
+    /// The changes as one storage batch, in key order.
+    func batch() -> WriteBatch {
+        var b = WriteBatch()
+        b.operations.reserveCapacity(entries.count)
+        for k in sortedKeys() { b.operations.append(WriteOperation(key: k, value: entries[k]!)) }
+        return b
+    }
+
+    func removeAll() {
+        entries.removeAll()
+        sortedCache = nil
+        undo.removeAll()
+        marks = 0
+    }
+}
+
+
+/// Byte-string order (memcmp, then length), for storage keys held in arrays.
+@inline(__always)
+func compareKeyBytes(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    a.withUnsafeBytes { x in
+        b.withUnsafeBytes { y in
+            compareKeys(x.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, x.count, y.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, y.count)
+        }
+    }
+}
