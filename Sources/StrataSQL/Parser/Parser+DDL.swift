@@ -4,7 +4,7 @@ import StrataCore
 
 extension Parser {
     /// CREATE [TEMP|TEMPORARY] TABLE|VIEW|TRIGGER ..., CREATE [UNIQUE] INDEX ...
-    mutating func parseCreate() throws(StrataError) -> SQLStatement {
+    mutating func parseCreate() throws(ParseFailure) -> SQLStatement {
         try expect(.create)
         var isTemporary = try accept(.temp)
         if !isTemporary { isTemporary = try accept(.temporary) }
@@ -20,7 +20,7 @@ extension Parser {
     }
 
     /// `IF NOT EXISTS`, if present.
-    private mutating func parseIfNotExists() throws(StrataError) -> Bool {
+    private mutating func parseIfNotExists() throws(ParseFailure) -> Bool {
         guard at(.if) else { return false }
         try advance()
         try expect(.not)
@@ -29,7 +29,7 @@ extension Parser {
     }
 
     /// `ON CONFLICT resolution`, if present.
-    private mutating func parseOnConflict() throws(StrataError) -> ConflictResolution? {
+    private mutating func parseOnConflict() throws(ParseFailure) -> ConflictResolution? {
         guard at(.on), try peek().keyword == .conflict else { return nil }
         try advance()
         try advance()
@@ -38,7 +38,7 @@ extension Parser {
 
     // MARK: CREATE TABLE
 
-    private mutating func parseCreateTable(isTemporary: Bool) throws(StrataError) -> CreateTableStatement {
+    private mutating func parseCreateTable(isTemporary: Bool) throws(ParseFailure) -> CreateTableStatement {
         try expect(.table)
         let ifNotExists = try parseIfNotExists()
         let name = try parseQualifiedName(joinWords: true)
@@ -61,14 +61,21 @@ extension Parser {
         try expect(.rightParen)
         if atName() {
             repeat {
-                if at(.strict) {
-                    try advance()
+                let option = token
+                let word = self.name(option).lowercased()
+                try advance()
+                if word == "strict" {
                     definition.isStrict = true
-                } else {
-                    try expect(.without)
-                    guard at(.word), text(token).lowercased() == "rowid" else { throw syntaxError() }
+                } else if word == "without" {
+                    guard atName() else { throw syntaxError() }
+                    let next = token
+                    guard self.name(next).lowercased() == "rowid" else {
+                        throw error("unknown table option: \(self.name(next))", at: next)
+                    }
                     try advance()
                     definition.withoutRowID = true
+                } else {
+                    throw error("unknown table option: \(self.name(option))", at: option)
                 }
             } while try accept(.comma)
         }
@@ -84,7 +91,7 @@ extension Parser {
     }
 
     /// `name [type] [constraints]` (also ALTER TABLE ADD COLUMN).
-    mutating func parseColumnDefinition() throws(StrataError) -> ColumnDefinition {
+    mutating func parseColumnDefinition() throws(ParseFailure) -> ColumnDefinition {
         let location = location(of: token)
         let name = try parseName(joinWords: true)
         let type = try parseTypeName()
@@ -102,7 +109,7 @@ extension Parser {
     }
 
     /// One column constraint, or nil if the current token starts none.
-    private mutating func parseColumnConstraintKind() throws(StrataError) -> ColumnConstraintKind? {
+    private mutating func parseColumnConstraintKind() throws(ParseFailure) -> ColumnConstraintKind? {
         switch token.keyword {
         case .primary:
             try advance()
@@ -161,7 +168,7 @@ extension Parser {
 
     /// After DEFAULT: `(expr)`, a signed number, a literal, CURRENT_*, or an identifier, which
     /// SQLite takes as a string (TRUE and FALSE are 1 and 0).
-    private mutating func parseDefaultValue() throws(StrataError) -> Expr {
+    private mutating func parseDefaultValue() throws(ParseFailure) -> Expr {
         switch token.kind {
         case .leftParen:
             try advance()
@@ -198,7 +205,7 @@ extension Parser {
 
     /// REFERENCES table [(columns)] [ON DELETE|UPDATE action | MATCH name]...
     /// [[NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]]: actions are parsed and dropped.
-    private mutating func parseForeignKeyClause() throws(StrataError) -> ForeignKeyClause {
+    private mutating func parseForeignKeyClause() throws(ParseFailure) -> ForeignKeyClause {
         try expect(.references)
         let table = try parseName(joinWords: true)
         let columns = at(.leftParen) ? try parseNameList() : []
@@ -235,13 +242,13 @@ extension Parser {
         return ForeignKeyClause(table: table, columns: columns)
     }
 
-    private mutating func atDeferrable() throws(StrataError) -> Bool {
+    private mutating func atDeferrable() throws(ParseFailure) -> Bool {
         if at(.deferrable) { return true }
         return at(.not) ? try peek().keyword == .deferrable : false
     }
 
     /// [CONSTRAINT name] PRIMARY KEY (...) | UNIQUE (...) | CHECK (expr) | FOREIGN KEY (...) REFERENCES ...
-    private mutating func parseTableConstraint() throws(StrataError) -> TableConstraint {
+    private mutating func parseTableConstraint() throws(ParseFailure) -> TableConstraint {
         var constraintName: String?
         if try accept(.constraint) { constraintName = try parseName() }
         let kind: TableConstraintKind
@@ -279,7 +286,7 @@ extension Parser {
     }
 
     /// `expr [COLLATE name] [ASC|DESC], ...` (the caller handles the parentheses).
-    private mutating func parseIndexedColumns() throws(StrataError) -> [IndexedColumn] {
+    private mutating func parseIndexedColumns() throws(ParseFailure) -> [IndexedColumn] {
         var columns: [IndexedColumn] = []
         repeat {
             var expr = try parseExpr()
@@ -301,7 +308,7 @@ extension Parser {
 
     // MARK: CREATE VIEW, INDEX, TRIGGER
 
-    private mutating func parseCreateView(isTemporary: Bool) throws(StrataError) -> CreateViewStatement {
+    private mutating func parseCreateView(isTemporary: Bool) throws(ParseFailure) -> CreateViewStatement {
         try expect(.view)
         let ifNotExists = try parseIfNotExists()
         let name = try parseQualifiedName(joinWords: true)
@@ -312,7 +319,7 @@ extension Parser {
             select: try parseSelect())
     }
 
-    private mutating func parseCreateIndex() throws(StrataError) -> CreateIndexStatement {
+    private mutating func parseCreateIndex() throws(ParseFailure) -> CreateIndexStatement {
         let isUnique = try accept(.unique)
         try expect(.index)
         let ifNotExists = try parseIfNotExists()
@@ -329,7 +336,7 @@ extension Parser {
             columns: columns, whereClause: whereClause)
     }
 
-    private mutating func parseCreateTrigger(isTemporary: Bool) throws(StrataError) -> CreateTriggerStatement {
+    private mutating func parseCreateTrigger(isTemporary: Bool) throws(ParseFailure) -> CreateTriggerStatement {
         try expect(.trigger)
         let ifNotExists = try parseIfNotExists()
         let name = try parseQualifiedName(joinWords: true)
@@ -391,7 +398,7 @@ extension Parser {
 
     // MARK: DROP, ALTER
 
-    mutating func parseDrop() throws(StrataError) -> DropStatement {
+    mutating func parseDrop() throws(ParseFailure) -> DropStatement {
         try expect(.drop)
         let kind: ObjectKind
         switch token.keyword {
@@ -411,7 +418,7 @@ extension Parser {
         return DropStatement(kind: kind, ifExists: ifExists, name: try parseQualifiedName(joinWords: true))
     }
 
-    mutating func parseAlterTable() throws(StrataError) -> AlterTableStatement {
+    mutating func parseAlterTable() throws(ParseFailure) -> AlterTableStatement {
         try expect(.alter)
         try expect(.table)
         let table = try parseQualifiedName(joinWords: true)

@@ -4,13 +4,13 @@ import StrataCore
 
 extension Parser {
     /// `OR ROLLBACK|ABORT|FAIL|IGNORE|REPLACE` after INSERT or UPDATE.
-    private mutating func parseOrConflict() throws(StrataError) -> ConflictResolution? {
+    private mutating func parseOrConflict() throws(ParseFailure) -> ConflictResolution? {
         guard try accept(.or) else { return nil }
         return try parseConflictResolution()
     }
 
     /// ROLLBACK | ABORT | FAIL | IGNORE | REPLACE
-    mutating func parseConflictResolution() throws(StrataError) -> ConflictResolution {
+    mutating func parseConflictResolution() throws(ParseFailure) -> ConflictResolution {
         let resolution: ConflictResolution
         switch token.keyword {
         case .rollback: resolution = .rollback
@@ -26,7 +26,7 @@ extension Parser {
 
     /// (INSERT [OR x] | REPLACE) INTO [schema.]table [AS alias] [(columns)]
     /// (VALUES ... | select | DEFAULT VALUES)
-    mutating func parseInsert(with: WithClause?) throws(StrataError) -> InsertStatement {
+    mutating func parseInsert(with: WithClause?) throws(ParseFailure) -> InsertStatement {
         var onConflict: ConflictResolution?
         if try accept(.replace) {
             onConflict = .replace
@@ -59,7 +59,7 @@ extension Parser {
     }
 
     /// `[schema.]name [AS alias] [INDEXED BY index | NOT INDEXED]` of UPDATE and DELETE.
-    private mutating func parseTargetTable() throws(StrataError) -> (QualifiedName, String?, IndexHint?) {
+    private mutating func parseTargetTable() throws(ParseFailure) -> (QualifiedName, String?, IndexHint?) {
         let table = try parseQualifiedName()
         let alias: String? = try accept(.as) ? try parseName() : nil
         var hint: IndexHint?
@@ -76,7 +76,7 @@ extension Parser {
     }
 
     /// UPDATE [OR x] table SET col = expr, (a, b) = expr, ... [FROM ...] [WHERE expr]
-    mutating func parseUpdate(with: WithClause?) throws(StrataError) -> UpdateStatement {
+    mutating func parseUpdate(with: WithClause?) throws(ParseFailure) -> UpdateStatement {
         try expect(.update)
         let onConflict = try parseOrConflict()
         let (table, alias, hint) = try parseTargetTable()
@@ -96,7 +96,7 @@ extension Parser {
     }
 
     /// DELETE FROM table [WHERE expr]
-    mutating func parseDelete(with: WithClause?) throws(StrataError) -> DeleteStatement {
+    mutating func parseDelete(with: WithClause?) throws(ParseFailure) -> DeleteStatement {
         try expect(.delete)
         try expect(.from)
         let (table, alias, hint) = try parseTargetTable()

@@ -27,7 +27,7 @@ enum Precedence {
 
 extension Parser {
     /// An expression whose operators all bind at least as tightly as `minPrecedence`.
-    mutating func parseExpr(_ minPrecedence: Int = Precedence.or) throws(StrataError) -> Expr {
+    mutating func parseExpr(_ minPrecedence: Int = Precedence.or) throws(ParseFailure) -> Expr {
         try enter()
         defer { leave() }
         let base = depth
@@ -48,7 +48,7 @@ extension Parser {
     }
 
     /// The precedence of the current token as an infix or postfix operator, 0 if it is none.
-    private mutating func infixPrecedence() throws(StrataError) -> Int {
+    private mutating func infixPrecedence() throws(ParseFailure) -> Int {
         switch token.kind {
         case .word:
             switch token.keyword {
@@ -96,7 +96,7 @@ extension Parser {
     }
 
     /// Applies the infix or postfix operator at the current token to `lhs`.
-    private mutating func parseInfix(_ lhs: Expr, precedence: Int) throws(StrataError) -> Expr {
+    private mutating func parseInfix(_ lhs: Expr, precedence: Int) throws(ParseFailure) -> Expr {
         let op = token
         try advance()
         if let binary = Self.binaryOperator(op.kind) {
@@ -128,7 +128,8 @@ extension Parser {
     }
 
     /// IN, LIKE/GLOB/REGEXP/MATCH, BETWEEN and (after NOT) NULL; `op` has been consumed.
-    private mutating func parseNegatable(_ lhs: Expr, op: Token, negated: Bool) throws(StrataError) -> Expr {
+    @inline(never)
+    private mutating func parseNegatable(_ lhs: Expr, op: Token, negated: Bool) throws(ParseFailure) -> Expr {
         switch op.keyword {
         case .null:
             return .isNull(lhs, negated: true)
@@ -157,7 +158,8 @@ extension Parser {
     }
 
     /// After IN: `(select)`, `(list)` (possibly empty) or a table name.
-    private mutating func parseIn(_ lhs: Expr, negated: Bool) throws(StrataError) -> Expr {
+    @inline(never)
+    private mutating func parseIn(_ lhs: Expr, negated: Bool) throws(ParseFailure) -> Expr {
         if try accept(.leftParen) {
             if atSelectStart() {
                 let select = try parseSelect()
@@ -183,28 +185,20 @@ extension Parser {
 
     /// A literal, parameter, name, function call, parenthesized expression or subquery, CASE,
     /// CAST, EXISTS, RAISE, or a prefix operator applied to an operand.
-    private mutating func parsePrefix() throws(StrataError) -> Expr {
+    ///
+    /// This and `parseParenthesized` sit on the recursion path of nested expressions, so they
+    /// only dispatch: every case with more than a few locals lives in its own function, kept
+    /// out of line, which keeps a nesting level near 600 bytes of stack in a release build.
+    private mutating func parsePrefix() throws(ParseFailure) -> Expr {
         switch token.kind {
-        case .integer, .hexInteger, .real:
-            let value = try numberValue(token)
-            try advance()
-            return .literal(value)
-        case .string:
-            let value = dequote(token)
-            try advance()
-            return .literal(.text(value))
-        case .blob:
-            let value = blobValue(token)
-            try advance()
-            return .literal(.blob(value))
+        case .integer, .hexInteger, .real, .string, .blob:
+            return try parseLiteral()
         case .parameter:
-            return .parameter(try parseParameter())
+            return try parseParameterExpr()
         case .minus:
             try advance()
             if token.kind == .integer || token.kind == .hexInteger || token.kind == .real {
-                let value = try negatedNumberValue(token)
-                try advance()
-                return .literal(value)
+                return try parseNegatedNumber()
             }
             return .unary(.negate, try parseExpr(Precedence.unary))
         case .plus:
@@ -228,24 +222,11 @@ extension Parser {
             case .case:
                 return try parseCase()
             case .exists:
-                try advance()
-                try expect(.leftParen)
-                let select = try parseSelect()
-                try expect(.rightParen)
-                return .exists(select)
-            case .cast where try peek().kind == .leftParen:
-                return try parseCast()
-            case .raise where try peek().kind == .leftParen:
-                return try parseRaise()
+                return try parseExists()
+            case .cast, .raise:
+                return try parseCastOrRaise()
             case .currentTime, .currentDate, .currentTimestamp:
-                let kind: CurrentTimeKind =
-                    switch token.keyword {
-                    case .currentTime: .time
-                    case .currentDate: .date
-                    default: .timestamp
-                    }
-                try advance()
-                return .currentTime(kind)
+                return try parseCurrentTime()
             default:
                 guard !token.keyword.isReserved || token.keyword.isJoinWord else { throw syntaxError() }
                 return try parseIdentifierExpr()
@@ -255,19 +236,82 @@ extension Parser {
         }
     }
 
-    /// `(expr)`, `(expr, expr, ...)` (a row value) or `(select)`.
-    private mutating func parseParenthesized() throws(StrataError) -> Expr {
+    /// A number, string or blob literal.
+    @inline(never)
+    private mutating func parseLiteral() throws(ParseFailure) -> Expr {
+        let value: Value
+        switch token.kind {
+        case .string: value = .text(dequote(token))
+        case .blob: value = .blob(blobValue(token))
+        default: value = try numberValue(token)
+        }
         try advance()
-        if atSelectStart() {
-            let select = try parseSelect()
-            try expect(.rightParen)
-            return .subquery(select)
-        }
+        return .literal(value)
+    }
+
+    /// A number after a unary minus, folded into the literal.
+    @inline(never)
+    private mutating func parseNegatedNumber() throws(ParseFailure) -> Expr {
+        let value = try negatedNumberValue(token)
+        try advance()
+        return .literal(value)
+    }
+
+    @inline(never)
+    private mutating func parseParameterExpr() throws(ParseFailure) -> Expr {
+        .parameter(try parseParameter())
+    }
+
+    @inline(never)
+    private mutating func parseCurrentTime() throws(ParseFailure) -> Expr {
+        let kind: CurrentTimeKind =
+            switch token.keyword {
+            case .currentTime: .time
+            case .currentDate: .date
+            default: .timestamp
+            }
+        try advance()
+        return .currentTime(kind)
+    }
+
+    /// EXISTS (select)
+    @inline(never)
+    private mutating func parseExists() throws(ParseFailure) -> Expr {
+        try advance()
+        try expect(.leftParen)
+        let select = try parseSelect()
+        try expect(.rightParen)
+        return .exists(select)
+    }
+
+    /// CAST(...) or RAISE(...); either word without a `(` is a name.
+    @inline(never)
+    private mutating func parseCastOrRaise() throws(ParseFailure) -> Expr {
+        guard try peek().kind == .leftParen else { return try parseIdentifierExpr() }
+        return at(.cast) ? try parseCast() : try parseRaise()
+    }
+
+    /// `(expr)`, `(expr, expr, ...)` (a row value) or `(select)`.
+    private mutating func parseParenthesized() throws(ParseFailure) -> Expr {
+        try advance()
+        if atSelectStart() { return try parseScalarSubquery() }
         let first = try parseExpr()
-        guard at(.comma) else {
-            try expect(.rightParen)
-            return first
-        }
+        if at(.comma) { return try parseRowValue(first) }
+        try expect(.rightParen)
+        return first
+    }
+
+    /// `(select)` from the select.
+    @inline(never)
+    private mutating func parseScalarSubquery() throws(ParseFailure) -> Expr {
+        let select = try parseSelect()
+        try expect(.rightParen)
+        return .subquery(select)
+    }
+
+    /// `(first, expr, ...)` from the first comma.
+    @inline(never)
+    private mutating func parseRowValue(_ first: Expr) throws(ParseFailure) -> Expr {
         var items = [first]
         while try accept(.comma) { items.append(try parseExpr()) }
         try expect(.rightParen)
@@ -275,11 +319,18 @@ extension Parser {
     }
 
     /// A column reference (`c`, `t.c`, `s.t.c`), a function call, or TRUE/FALSE.
-    private mutating func parseIdentifierExpr() throws(StrataError) -> Expr {
+    @inline(never)
+    private mutating func parseIdentifierExpr() throws(ParseFailure) -> Expr {
         let first = token
-        let location = location(of: first)
         try advance()
-        if at(.leftParen) { return .function(try parseFunctionCall(name: name(first), location: location)) }
+        if at(.leftParen) { return .function(try parseFunctionCall(nameToken: first)) }
+        return try parseColumnReference(first)
+    }
+
+    /// The rest of a column reference whose first name, `first`, has been consumed.
+    @inline(never)
+    private mutating func parseColumnReference(_ first: Token) throws(ParseFailure) -> Expr {
+        let location = lexer.location(of: first.start)
         if !at(.dot) {
             if first.kind == .word, first.keyword == .none, let truth = truthValue(first) {
                 return .literal(.integer(truth ? 1 : 0))
@@ -328,11 +379,11 @@ extension Parser {
 
     /// `name(...)` from the `(`: no arguments, `*`, or [DISTINCT|ALL] expressions
     /// [ORDER BY ...], then an optional FILTER (WHERE expr).
-    private mutating func parseFunctionCall(name: String, location: SourceLocation) throws(StrataError)
-        -> FunctionCall
-    {
+    @inline(never)
+    private mutating func parseFunctionCall(nameToken: Token) throws(ParseFailure) -> FunctionCall {
+        let location = lexer.location(of: nameToken.start)
         try expect(.leftParen)
-        var call = FunctionCall(name: name, arguments: [], location: location)
+        var call = FunctionCall(name: name(nameToken), arguments: [], location: location)
         if try accept(.star) {
             call.isStar = true
             try expect(.rightParen)
@@ -362,7 +413,8 @@ extension Parser {
     }
 
     /// CASE [base] WHEN w THEN t ... [ELSE e] END
-    private mutating func parseCase() throws(StrataError) -> Expr {
+    @inline(never)
+    private mutating func parseCase() throws(ParseFailure) -> Expr {
         try advance()
         let base: Expr? = at(.when) ? nil : try parseExpr()
         var branches: [CaseBranch] = []
@@ -378,7 +430,7 @@ extension Parser {
     }
 
     /// CAST(expr AS type); the type may be empty, as in SQLite.
-    private mutating func parseCast() throws(StrataError) -> Expr {
+    private mutating func parseCast() throws(ParseFailure) -> Expr {
         try advance()
         try expect(.leftParen)
         let value = try parseExpr()
@@ -389,7 +441,7 @@ extension Parser {
     }
 
     /// RAISE(IGNORE) or RAISE(ROLLBACK | ABORT | FAIL, message)
-    private mutating func parseRaise() throws(StrataError) -> Expr {
+    private mutating func parseRaise() throws(ParseFailure) -> Expr {
         try advance()
         try expect(.leftParen)
         let action: RaiseAction
@@ -414,7 +466,7 @@ extension Parser {
 
     /// A declared type: words (identifiers, non-reserved keywords but GENERATED, quoted names)
     /// and an optional `(n)` or `(n, m)` of signed numbers; nil if there are no words.
-    mutating func parseTypeName() throws(StrataError) -> TypeName? {
+    mutating func parseTypeName() throws(ParseFailure) -> TypeName? {
         var words: [String] = []
         words: while true {
             switch token.kind {
@@ -438,7 +490,7 @@ extension Parser {
     }
 
     /// `[+|-] number` as written.
-    private mutating func parseSignedNumberText() throws(StrataError) -> String {
+    private mutating func parseSignedNumberText() throws(ParseFailure) -> String {
         var sign = ""
         if at(.minus) || at(.plus) {
             if at(.minus) { sign = "-" }
@@ -451,7 +503,7 @@ extension Parser {
     }
 
     /// `[+|-] number` as a value (DEFAULT, PRAGMA, SET).
-    mutating func parseSignedNumber() throws(StrataError) -> Value {
+    mutating func parseSignedNumber() throws(ParseFailure) -> Value {
         var negative = false
         if at(.minus) || at(.plus) {
             negative = at(.minus)
@@ -467,7 +519,7 @@ extension Parser {
 
     /// The value of a number token: a decimal integer beyond Int64 becomes a real; a hex
     /// integer is a 64-bit two's complement pattern and must fit in 16 digits.
-    mutating func numberValue(_ token: Token) throws(StrataError) -> Value {
+    mutating func numberValue(_ token: Token) throws(ParseFailure) -> Value {
         let bytes = lexer.bytes
         switch token.kind {
         case .integer:
@@ -498,7 +550,7 @@ extension Parser {
 
     /// The value of `-number`: -9223372036854775808 is Int64.min; negating Int64.min (from a
     /// hex literal) overflows to a real, as SQLite does.
-    mutating func negatedNumberValue(_ token: Token) throws(StrataError) -> Value {
+    mutating func negatedNumberValue(_ token: Token) throws(ParseFailure) -> Value {
         switch try numberValue(token) {
         case .integer(let i):
             if i == Int64.min { return .real(-Double(i)) }
@@ -535,7 +587,7 @@ extension Parser {
     }
 
     /// `?`, `?N`, `:name`, `@name`, `$name`, numbered as SQLite numbers them.
-    private mutating func parseParameter() throws(StrataError) -> Parameter {
+    private mutating func parseParameter() throws(ParseFailure) -> Parameter {
         let bytes = lexer.bytes
         let location = location(of: token)
         let index: Int

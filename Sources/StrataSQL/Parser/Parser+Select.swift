@@ -5,7 +5,7 @@ import StrataCore
 
 extension Parser {
     /// A query, from WITH, SELECT or VALUES to the end of its LIMIT (and FOR UPDATE/SHARE).
-    mutating func parseSelect() throws(StrataError) -> SelectStatement {
+    mutating func parseSelect() throws(ParseFailure) -> SelectStatement {
         try enter()
         defer { leave() }
         let with: WithClause? = at(.with) ? try parseWith() : nil
@@ -14,7 +14,7 @@ extension Parser {
 
     /// A query after its WITH clause (parsed by the caller, which may also have been looking
     /// for INSERT, UPDATE or DELETE).
-    mutating func parseSelect(with: WithClause?) throws(StrataError) -> SelectStatement {
+    mutating func parseSelect(with: WithClause?) throws(ParseFailure) -> SelectStatement {
         var select = SelectStatement(with: with, first: try parseSelectCore())
         while true {
             let op: CompoundOperator
@@ -36,7 +36,7 @@ extension Parser {
     }
 
     /// ORDER BY, LIMIT/OFFSET and FOR UPDATE/SHARE of a query.
-    private mutating func parseSelectTail(_ select: SelectStatement) throws(StrataError) -> SelectStatement {
+    private mutating func parseSelectTail(_ select: SelectStatement) throws(ParseFailure) -> SelectStatement {
         var select = select
         if at(.order) {
             try advance()
@@ -67,7 +67,7 @@ extension Parser {
     }
 
     /// WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (select), ...
-    mutating func parseWith() throws(StrataError) -> WithClause {
+    mutating func parseWith() throws(ParseFailure) -> WithClause {
         try expect(.with)
         let isRecursive = try accept(.recursive)
         var tables: [CommonTableExpression] = []
@@ -95,7 +95,7 @@ extension Parser {
     }
 
     /// `SELECT ...` or `VALUES (...), ...`.
-    private mutating func parseSelectCore() throws(StrataError) -> SelectCore {
+    private mutating func parseSelectCore() throws(ParseFailure) -> SelectCore {
         if try accept(.values) { return .values(try parseValuesRows()) }
         try expect(.select)
         var clause = SelectClause(columns: [])
@@ -121,7 +121,7 @@ extension Parser {
     }
 
     /// `(expr, ...), (expr, ...)` after VALUES; every row as long as the first.
-    mutating func parseValuesRows() throws(StrataError) -> [[Expr]] {
+    mutating func parseValuesRows() throws(ParseFailure) -> [[Expr]] {
         var rows: [[Expr]] = []
         repeat {
             let start = token
@@ -138,7 +138,7 @@ extension Parser {
     }
 
     /// `*`, `table.*`, `schema.table.*`, or `expr [[AS] alias]`.
-    private mutating func parseResultColumn() throws(StrataError) -> ResultColumn {
+    private mutating func parseResultColumn() throws(ParseFailure) -> ResultColumn {
         if try accept(.star) { return .all }
         if atName(), try peek().kind == .dot {
             let second = try peek(2)
@@ -168,7 +168,7 @@ extension Parser {
     }
 
     /// ORDER BY terms: `expr [ASC|DESC] [NULLS FIRST|LAST]`, ...
-    mutating func parseOrderingTerms() throws(StrataError) -> [OrderingTerm] {
+    mutating func parseOrderingTerms() throws(ParseFailure) -> [OrderingTerm] {
         var terms: [OrderingTerm] = []
         repeat {
             var term = OrderingTerm(expr: try parseExpr())
@@ -194,7 +194,7 @@ extension Parser {
     // MARK: FROM
 
     /// A FROM list: table operands joined left to right by `,` or JOIN operators.
-    mutating func parseFrom() throws(StrataError) -> TableSource {
+    mutating func parseFrom() throws(ParseFailure) -> TableSource {
         let base = depth
         let outerPeak = peak
         peak = base
@@ -244,7 +244,7 @@ extension Parser {
 
     /// A table name (with alias and index hint), a table-valued function, a subquery, or a
     /// parenthesized FROM list.
-    private mutating func parseTableOperand() throws(StrataError) -> TableSource {
+    private mutating func parseTableOperand() throws(ParseFailure) -> TableSource {
         if at(.leftParen) {
             try enter()
             defer { leave() }

@@ -5,7 +5,7 @@ import StrataCore
 
 extension Parser {
     /// One statement, from its first token to just before its `;` or the end.
-    mutating func parseStatement() throws(StrataError) -> SQLStatement {
+    mutating func parseStatement() throws(ParseFailure) -> SQLStatement {
         switch token.keyword {
         case .select, .values:
             return .select(try parseSelect())
@@ -77,7 +77,7 @@ extension Parser {
     // MARK: Transactions
 
     /// BEGIN [DEFERRED|IMMEDIATE|EXCLUSIVE] [TRANSACTION] [ISOLATION LEVEL level] [mode]
-    private mutating func parseBegin() throws(StrataError) -> BeginStatement {
+    private mutating func parseBegin() throws(ParseFailure) -> BeginStatement {
         try advance()
         var behavior: TransactionBehavior?
         switch token.keyword {
@@ -92,7 +92,7 @@ extension Parser {
     }
 
     /// `[ISOLATION LEVEL level] [OPTIMISTIC|PESSIMISTIC|SERIAL]`, in either order.
-    private mutating func parseTransactionSettings() throws(StrataError) -> TransactionSettings {
+    private mutating func parseTransactionSettings() throws(ParseFailure) -> TransactionSettings {
         var settings = TransactionSettings()
         while true {
             if settings.isolation == nil, try accept(.isolation) {
@@ -132,7 +132,7 @@ extension Parser {
     }
 
     /// SET TRANSACTION ... | SET name (= | TO) value
-    private mutating func parseSet() throws(StrataError) -> SQLStatement {
+    private mutating func parseSet() throws(ParseFailure) -> SQLStatement {
         try advance()
         if try accept(.transaction) {
             let start = token
@@ -146,7 +146,7 @@ extension Parser {
     }
 
     /// PRAGMA [schema.]name [= value | (value)]
-    private mutating func parsePragma() throws(StrataError) -> PragmaStatement {
+    private mutating func parsePragma() throws(ParseFailure) -> PragmaStatement {
         try advance()
         let name = try parseQualifiedName()
         var pragma = PragmaStatement(schema: name.schema, name: name.name)
@@ -161,7 +161,7 @@ extension Parser {
 
     /// A signed number, a string, or a word (any keyword included: `ON`, `FULL`); with
     /// `wordSequence`, consecutive words join with spaces (`READ COMMITTED`).
-    private mutating func parseSettingValue(wordSequence: Bool) throws(StrataError) -> SettingValue {
+    private mutating func parseSettingValue(wordSequence: Bool) throws(ParseFailure) -> SettingValue {
         switch token.kind {
         case .minus, .plus, .integer, .hexInteger, .real:
             switch try parseSignedNumber() {

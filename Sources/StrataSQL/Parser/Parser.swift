@@ -37,6 +37,14 @@ package func parseStatement(_ sql: String) throws(StrataError) -> ParsedStatemen
     return statement
 }
 
+/// The parser's internal error: one reference to the StrataError it carries, so that each
+/// `try` in the recursive descent reserves a word of stack instead of a whole StrataError (about
+/// 80 bytes per call site in a debug build). `Parser.next()` unwraps it.
+final class ParseFailure: Error {
+    let error: StrataError
+    init(_ error: StrataError) { self.error = error }
+}
+
 /// Reads a script statement by statement: `next()` returns the next statement, or nil at the end.
 /// After an error `next()` returns nil.
 package struct Parser {
@@ -55,6 +63,10 @@ package struct Parser {
 
     var depth = 0
     var peak = 0
+    /// The lowest stack address parsing may reach on this thread (`checkStack`); 0 until the
+    /// first deep level of a statement asks `ThreadStack`, which answers 1 where the platform
+    /// does not tell.
+    private var stackLimit: UInt = 0
 
     // The current statement's parameters (AST.swift, INVARIANTS (4)).
     var parameterCount = 0
@@ -70,10 +82,11 @@ package struct Parser {
     /// - Throws: a syntax error with its line and column in the script.
     package mutating func next() throws(StrataError) -> ParsedStatement? {
         guard !isFinished else { return nil }
-        do throws(StrataError) {
+        stackLimit = 0
+        do throws(ParseFailure) {
             if !isStarted {
                 isStarted = true
-                token = try lexer.next()
+                try advance()
             }
             while token.kind == .semicolon { try advance() }
             if token.kind == .end {
@@ -96,27 +109,35 @@ package struct Parser {
                 parameterCount: parameterCount, parameterNames: parameterNames)
         } catch {
             isFinished = true
-            throw error
+            throw error.error
         }
     }
 
     // MARK: Tokens
 
-    mutating func advance() throws(StrataError) {
+    mutating func advance() throws(ParseFailure) {
         previousEnd = token.end
         if lookahead.isEmpty {
-            token = try lexer.next()
+            do throws(StrataError) {
+                token = try lexer.next()
+            } catch {
+                throw ParseFailure(error)
+            }
         } else {
             token = lookahead.removeFirst()
         }
     }
 
     /// The token `n` places after the current one.
-    mutating func peek(_ n: Int = 1) throws(StrataError) -> Token {
+    mutating func peek(_ n: Int = 1) throws(ParseFailure) -> Token {
         while lookahead.count < n {
             if let last = lookahead.last, last.kind == .end { return last }
             if lookahead.isEmpty, token.kind == .end { return token }
-            lookahead.append(try lexer.next())
+            do throws(StrataError) {
+                lookahead.append(try lexer.next())
+            } catch {
+                throw ParseFailure(error)
+            }
         }
         return lookahead[n - 1]
     }
@@ -124,24 +145,24 @@ package struct Parser {
     @inline(__always) func at(_ keyword: Keyword) -> Bool { token.keyword == keyword }
     @inline(__always) func at(_ kind: TokenKind) -> Bool { token.kind == kind }
 
-    mutating func accept(_ keyword: Keyword) throws(StrataError) -> Bool {
+    mutating func accept(_ keyword: Keyword) throws(ParseFailure) -> Bool {
         guard token.keyword == keyword else { return false }
         try advance()
         return true
     }
 
-    mutating func accept(_ kind: TokenKind) throws(StrataError) -> Bool {
+    mutating func accept(_ kind: TokenKind) throws(ParseFailure) -> Bool {
         guard token.kind == kind else { return false }
         try advance()
         return true
     }
 
-    mutating func expect(_ keyword: Keyword) throws(StrataError) {
+    mutating func expect(_ keyword: Keyword) throws(ParseFailure) {
         guard token.keyword == keyword else { throw syntaxError() }
         try advance()
     }
 
-    mutating func expect(_ kind: TokenKind) throws(StrataError) {
+    mutating func expect(_ kind: TokenKind) throws(ParseFailure) {
         guard token.kind == kind else { throw syntaxError() }
         try advance()
     }
@@ -149,20 +170,21 @@ package struct Parser {
     // MARK: Errors
 
     /// `near "TOKEN": syntax error` at the current token, or `incomplete input` at the end.
-    mutating func syntaxError() -> StrataError {
+    mutating func syntaxError() -> ParseFailure {
         syntaxError(at: token)
     }
 
-    mutating func syntaxError(at token: Token) -> StrataError {
+    mutating func syntaxError(at token: Token) -> ParseFailure {
         if token.kind == .end {
-            return StrataError(.syntaxError, "incomplete input", location: lexer.location(of: token.start))
+            return ParseFailure(StrataError(.syntaxError, "incomplete input", location: lexer.location(of: token.start)))
         }
         let text = lexer.excerpt(token.start, token.end)
-        return StrataError(.syntaxError, "near \"\(text)\": syntax error", location: lexer.location(of: token.start))
+        return ParseFailure(
+            StrataError(.syntaxError, "near \"\(text)\": syntax error", location: lexer.location(of: token.start)))
     }
 
-    mutating func error(_ message: String, at token: Token) -> StrataError {
-        StrataError(.syntaxError, message, location: lexer.location(of: token.start))
+    mutating func error(_ message: String, at token: Token) -> ParseFailure {
+        ParseFailure(StrataError(.syntaxError, message, location: lexer.location(of: token.start)))
     }
 
     mutating func location(of token: Token) -> SourceLocation {
@@ -172,18 +194,37 @@ package struct Parser {
     // MARK: Nesting (INVARIANTS (2))
 
     /// Enters one parse level; pair with `leave()`.
-    mutating func enter() throws(StrataError) {
+    mutating func enter() throws(ParseFailure) {
         depth &+= 1
-        if depth > Self.maxDepth { throw tooDeep() }
         if depth > peak { peak = depth }
+        if depth >= Self.stackCheckDepth {
+            if depth > Self.maxDepth { throw tooDeep() }
+            try checkStack()
+        }
     }
 
     mutating func leave() { depth &-= 1 }
 
-    mutating func tooDeep() -> StrataError {
-        StrataError(
-            .programLimitExceeded, "expression nested too deeply (maximum depth \(Self.maxDepth))",
-            location: lexer.location(of: token.start))
+    mutating func tooDeep() -> ParseFailure {
+        ParseFailure(
+            StrataError(
+                .programLimitExceeded, "expression nested too deeply (maximum depth \(Self.maxDepth))",
+                location: lexer.location(of: token.start)))
+    }
+
+    /// From this depth on `enter()` also checks the stack itself (INVARIANTS (2)); the
+    /// shallowest levels, where most statements stay, skip the check.
+    static let stackCheckDepth = 6
+
+    /// Throws "nested too deeply" when the current thread's stack has less than
+    /// `ThreadStack.reserveByteCount` bytes left below this frame. A nesting level costs about
+    /// 300 bytes of stack in a release build (parentheses; a function call about 700), so 1000
+    /// levels fit in any stack of 1 MB or more; a debug build needs several times that.
+    private mutating func checkStack() throws(ParseFailure) {
+        if stackLimit == 0 { stackLimit = ThreadStack.lowestUsableAddress() }
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        if here < stackLimit { throw tooDeep() }
     }
 
     // MARK: Names
@@ -230,7 +271,7 @@ package struct Parser {
     }
 
     /// A name (SQLite's `nm`): identifier, non-reserved keyword, quoted identifier or string.
-    mutating func parseName(joinWords: Bool = false) throws(StrataError) -> String {
+    mutating func parseName(joinWords: Bool = false) throws(ParseFailure) -> String {
         guard atName(joinWords: joinWords) else { throw syntaxError() }
         let result = name(token)
         try advance()
@@ -238,7 +279,7 @@ package struct Parser {
     }
 
     /// `name` or `schema.name`.
-    mutating func parseQualifiedName(joinWords: Bool = false) throws(StrataError) -> QualifiedName {
+    mutating func parseQualifiedName(joinWords: Bool = false) throws(ParseFailure) -> QualifiedName {
         let first = token
         let location = location(of: first)
         var name = try parseName(joinWords: joinWords)
@@ -252,7 +293,7 @@ package struct Parser {
     }
 
     /// `( name, ... )`
-    mutating func parseNameList() throws(StrataError) -> [String] {
+    mutating func parseNameList() throws(ParseFailure) -> [String] {
         try expect(.leftParen)
         var names: [String] = []
         repeat {
@@ -264,7 +305,7 @@ package struct Parser {
 
     /// `[AS] alias`: after AS any name; without AS an identifier, non-reserved keyword, quoted
     /// identifier or string, but not FOR of FOR UPDATE/SHARE.
-    mutating func parseAlias() throws(StrataError) -> String? {
+    mutating func parseAlias() throws(ParseFailure) -> String? {
         if try accept(.as) { return try parseName() }
         guard atName() else { return nil }
         if at(.for) {
