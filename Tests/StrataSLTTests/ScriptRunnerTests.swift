@@ -466,6 +466,18 @@ import Testing
         #expect(database.log.isEmpty)
     }
 
+    @Test func theAwaitOfASkippedAsyncRecordIsSkippedToo() {
+        let report = runScript(
+            """
+            skipif strata
+            statement async s1 ok
+            UPDATE t SET x = 1
+
+            awaitstatement s1
+            """)
+        #expect((report.passed, report.failed, report.skipped) == (0, 0, 1))
+    }
+
     @Test func failFastStopsAtTheFirstFailure() {
         let database = FakeDatabase(["BAD": .error("syntax error")])
         let script = "statement ok\nA\n\nstatement ok\nBAD\n\nstatement ok\nC\n"

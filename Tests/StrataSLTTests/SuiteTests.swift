@@ -149,4 +149,20 @@ import Testing
         #expect(memory.directory == nil)
         memory.close()
     }
+
+    /// Directories left by a strata-slt process that is gone are removed; others are kept.
+    @Test func leftoversOfDeadRunsAreRemoved() throws {
+        let base = try makeFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        // PID 2^22 + 1 is above Linux's pid_max limit, so no process has it.
+        let dead = "strata-slt-4194305-AbC123"
+        let alive = "strata-slt-\(getpid())-XyZ789"
+        let unrelated = ["strata-slt-tests-1", "strata-slt-abc-AbC123", "other-4194305-AbC123"]
+        for name in [dead, alive] + unrelated {
+            try FileManager.default.createDirectory(atPath: base + "/" + name, withIntermediateDirectories: true)
+        }
+        #expect(StrataBackend.removeLeftovers(in: base) == [base + "/" + dead])
+        let remaining = try FileManager.default.contentsOfDirectory(atPath: base).sorted()
+        #expect(remaining == ([alive] + unrelated).sorted())
+    }
 }

@@ -52,8 +52,8 @@ final class StrataBackend: SLTDatabase {
             do { database = try Database(path: ":memory:") } catch { throw Self.sltError(error) }
             return
         }
-        let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-        var template = Array((base + "/strata-slt-XXXXXX").utf8CString)
+        let base = Self.temporaryBase
+        var template = Array((base + "/\(Self.directoryPrefix)\(getpid())-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SLTError(message: "cannot create a temporary directory in \(base): \(String(cString: strerror(errno)))")
         }
@@ -65,6 +65,27 @@ final class StrataBackend: SLTDatabase {
             try? FileManager.default.removeItem(atPath: path)
             throw Self.sltError(error)
         }
+    }
+
+    static var temporaryBase: String { ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp" }
+    static let directoryPrefix = "strata-slt-"
+
+    /// Removes the database directories of strata-slt runs that are gone (killed, or crashed
+    /// in the engine) before their scripts closed: "strata-slt-PID-XXXXXX" whose PID is dead.
+    /// Returns the paths removed.
+    @discardableResult
+    static func removeLeftovers(in base: String = temporaryBase) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix(directoryPrefix) {
+            let parts = name.dropFirst(directoryPrefix.count).split(separator: "-")
+            guard parts.count == 2, parts[1].utf8.count == 6, let pid = Int32(parts[0]), pid > 0 else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = base + "/" + name
+            if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
+        }
+        return removed
     }
 
     func openSession() throws(SLTError) -> StrataSession {

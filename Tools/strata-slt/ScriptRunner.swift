@@ -49,8 +49,8 @@ struct ScriptRunner<Database: SLTDatabase> {
     private var sessions: [String: Database.Session] = [:]
     private var currentConnection = "default"
     private var patterns: [String: Regex<AnyRegexOutput>] = [:]
-    /// Async statements that were refused as unsupported; their await records are then no-ops.
-    private var refusedAsync: Set<String> = []
+    /// Async records that were skipped or refused as unsupported: their awaits are no-ops.
+    private var settledAsync: Set<String> = []
     private var report: ScriptReport
 
     init(path: String, database: Database, labels: Set<String>, failFast: Bool = false, shouldStop: @escaping () -> Bool = { false }) {
@@ -117,7 +117,7 @@ struct ScriptRunner<Database: SLTDatabase> {
             currentConnection = name
             return .uncounted
         case .awaitStatement(let name), .awaitQuery(let name, _):
-            if refusedAsync.remove(name) != nil { return .uncounted }
+            if settledAsync.remove(name) != nil { return .uncounted }
             return .failed(failureLine(record.line, "no async statement or query named \(name) is running"))
         case .invalid(let message, let stops):
             let line = failureLine(record.line, message)
@@ -125,8 +125,14 @@ struct ScriptRunner<Database: SLTDatabase> {
         }
     }
 
-    /// A record its conditions exclude; a labeled query still checks its listed results (1).
+    /// A record its conditions exclude; a labeled query still checks its listed results (1),
+    /// and the await of a skipped async record is skipped with it.
     private mutating func skip(_ record: Record) -> Outcome {
+        switch record.command {
+        case .statement(let statement): if let name = statement.asyncName { settledAsync.insert(name) }
+        case .query(let query): if let name = query.asyncName { settledAsync.insert(name) }
+        default: break
+        }
         if case .query(let query) = record.command, let label = query.label, query.asyncName == nil,
             query.expected != .values([])
         {
@@ -151,7 +157,7 @@ struct ScriptRunner<Database: SLTDatabase> {
 
     private mutating func runStatement(_ statement: Statement, line: Int) -> Outcome {
         if let name = statement.asyncName {
-            refusedAsync.insert(name)
+            settledAsync.insert(name)
             return .failed(failureLine(line, "statement async is not supported yet (issue 6)", sql: statement.sql))
         }
         var failure: SLTError?
@@ -192,7 +198,7 @@ struct ScriptRunner<Database: SLTDatabase> {
 
     private mutating func runQuery(_ query: Query, line: Int) -> Outcome {
         if let name = query.asyncName {
-            refusedAsync.insert(name)
+            settledAsync.insert(name)
             return .failed(failureLine(line, "query async is not supported yet (issue 6)", sql: query.sql))
         }
         var rows: SLTRows

@@ -32,6 +32,7 @@ case .usageError(let message):
     writeAll("strata-slt: \(message)\n\(Options.usage)\n", to: 2)
     exit(2)
 case .run(let options):
+    StrataBackend.removeLeftovers()
     let inMemory = options.inMemory
     let status = Suite.run(
         options,
