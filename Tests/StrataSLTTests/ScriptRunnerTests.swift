@@ -478,6 +478,12 @@ import Testing
         #expect((report.passed, report.failed, report.skipped) == (0, 0, 1))
     }
 
+    @Test func failureLinesStayOnOneLine() {
+        let database = FakeDatabase(["BAD": .error("first line\nsecond line\r\nthird")])
+        let report = runScript("statement ok\nBAD\n", on: database)
+        #expect(report.failures == ["test.slt:1: statement failed: BAD | expected: ok | actual: error: first line second line  third"])
+    }
+
     @Test func failFastStopsAtTheFirstFailure() {
         let database = FakeDatabase(["BAD": .error("syntax error")])
         let script = "statement ok\nA\n\nstatement ok\nBAD\n\nstatement ok\nC\n"

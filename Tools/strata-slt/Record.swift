@@ -21,11 +21,17 @@ struct Record: Equatable {
 struct Condition: Equatable {
     enum Kind: Equatable { case skipIf, onlyIf }
     var kind: Kind
+    /// Lowercased.
     var label: String
+
+    init(kind: Kind, label: String) {
+        self.kind = kind
+        self.label = label.lowercased()
+    }
 
     /// True if this condition lets the record run under `labels` (lowercased).
     func allows(labels: Set<String>) -> Bool {
-        let matches = labels.contains(label.lowercased())
+        let matches = labels.contains(label)
         return kind == .skipIf ? !matches : matches
     }
 }

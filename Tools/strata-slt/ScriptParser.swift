@@ -121,7 +121,8 @@ enum ScriptParser {
             let pattern = restOfLine(header, afterToken: position)
             return .statement(Statement(sql: sql, expectation: .error(pattern: pattern), asyncName: asyncName))
         default:
-            return .invalid(message: "statement argument should be 'ok' or 'error', not '\(tokens[position])'", stopsScript: false)
+            let message = "statement argument should be 'ok' or 'error', not '\(tokens[position])'"
+            return .invalid(message: message, stopsScript: false)
         }
     }
 

@@ -53,7 +53,10 @@ struct ScriptRunner<Database: SLTDatabase> {
     private var settledAsync: Set<String> = []
     private var report: ScriptReport
 
-    init(path: String, database: Database, labels: Set<String>, failFast: Bool = false, shouldStop: @escaping () -> Bool = { false }) {
+    init(
+        path: String, database: Database, labels: Set<String>, failFast: Bool = false,
+        shouldStop: @escaping () -> Bool = { false }
+    ) {
         self.path = path
         self.database = database
         self.labels = Set(labels.map { $0.lowercased() })
@@ -170,7 +173,8 @@ struct ScriptRunner<Database: SLTDatabase> {
         case (.ok, nil):
             return .passed
         case (.ok, let error?):
-            return .failed(failureLine(line, "statement failed", sql: statement.sql, expected: "ok", actual: "error: \(error.message)"))
+            return .failed(
+                failureLine(line, "statement failed", sql: statement.sql, expected: "ok", actual: "error: \(error.message)"))
         case (.error(let pattern), nil):
             let expected = pattern.map { "error matching /\($0)/" } ?? "error"
             return .failed(failureLine(line, "statement succeeded", sql: statement.sql, expected: expected, actual: "ok"))
@@ -208,7 +212,9 @@ struct ScriptRunner<Database: SLTDatabase> {
         } catch {
             guard error.isRaisedWhileRunning else {
                 return .failed(
-                    failureLine(line, "query failed", sql: query.sql, expected: describe(query.expected), actual: "error: \(error.message)"))
+                    failureLine(
+                        line, "query failed", sql: query.sql, expected: describe(query.expected),
+                        actual: "error: \(error.message)"))
             }
             // As the reference: the rows before the error count (the API gives none of them).
             rows = SLTRows(columnCount: query.types.count, rows: [])
@@ -287,11 +293,17 @@ struct ScriptRunner<Database: SLTDatabase> {
         }
     }
 
-    private func failureLine(_ line: Int, _ what: String, sql: String? = nil, expected: String? = nil, actual: String? = nil) -> String {
+    private func failureLine(
+        _ line: Int, _ what: String, sql: String? = nil, expected: String? = nil, actual: String? = nil
+    ) -> String {
         var text = "\(path):\(line): \(what)"
         if let sql { text += ": " + Preview.sql(sql) }
         if let expected { text += " | expected: " + expected }
         if let actual { text += " | actual: " + actual }
+        // One line per record, whatever an error message holds.
+        if text.utf8.contains(where: { $0 == 0x0a || $0 == 0x0d }) {
+            text = String(decoding: text.utf8.map { $0 == 0x0a || $0 == 0x0d ? 0x20 : $0 }, as: UTF8.self)
+        }
         return text
     }
 }
