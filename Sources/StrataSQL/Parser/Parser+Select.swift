@@ -29,15 +29,15 @@ extension Parser {
                 try advance()
                 op = .except
             default:
-                return try parseSelectTail(select)
+                try parseSelectTail(&select)
+                return select
             }
             select.compounds.append(CompoundTerm(op: op, core: try parseSelectCore()))
         }
     }
 
     /// ORDER BY, LIMIT/OFFSET and FOR UPDATE/SHARE of a query.
-    private mutating func parseSelectTail(_ select: SelectStatement) throws(ParseFailure) -> SelectStatement {
-        var select = select
+    private mutating func parseSelectTail(_ select: inout SelectStatement) throws(ParseFailure) {
         if at(.order) {
             try advance()
             try expect(.by)
@@ -63,7 +63,6 @@ extension Parser {
                 select.rowLock = next.keyword == .update ? .forUpdate : .forShare
             }
         }
-        return select
     }
 
     /// WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (select), ...
