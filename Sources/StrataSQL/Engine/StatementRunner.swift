@@ -39,7 +39,8 @@ struct StatementRunner {
         case .drop(let s): try drop(s)
         case .reindex: break
         case .pragma(let p): return try pragma(p)
-        case .explain, .analyze, .vacuum, .alterTable, .set, .setTransaction, .savepoint, .release:
+        case .alterTable(let s): try alterTable(s)
+        case .explain, .analyze, .vacuum, .set, .setTransaction, .savepoint, .release:
             throw StrataError(.syntaxError, "this statement is not supported yet")
         case .begin, .commit, .rollback:
             break
