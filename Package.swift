@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "strata", targets: ["strata"]),
         .executable(name: "strata-slt", targets: ["StrataSLT"]),
         .executable(name: "strata-storage-bench", targets: ["StorageBench"]),
+        .executable(name: "strata-bench", targets: ["StrataBench"]),
     ],
     targets: [
         // The error type and SQLSTATE codes every layer throws.
@@ -41,6 +42,9 @@ let package = Package(
             dependencies: ["StrataStorage", "StrataCore", "CLMDB"],
             path: "Tools/strata-storage-bench"
         ),
+        // The SQL benchmark against the system SQLite (Debian libsqlite3-dev), CONTRACT.md §8: comparison only.
+        .systemLibrary(name: "CSQLite", path: "Tools/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .executableTarget(name: "StrataBench", dependencies: ["Strata", "CSQLite"], path: "Tools/strata-bench"),
         // The child process of the crash test: commits and acknowledges until killed.
         .executableTarget(name: "StrataCrashWriter", dependencies: ["StrataStorage", "StrataCore"], path: "Tools/crash-writer"),
     ],
