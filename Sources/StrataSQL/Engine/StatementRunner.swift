@@ -8,17 +8,32 @@ import StrataStorage
 struct StatementRunner {
     let session: ExecutionSession
     let parameters: [Value]
+    /// Set while running a trigger's body: NEW and OLD, and the triggers already running.
+    var trigger: TriggerFrame?
+
+    init(session: ExecutionSession, parameters: [Value], trigger: TriggerFrame? = nil) {
+        self.session = session
+        self.parameters = parameters
+        self.trigger = trigger
+    }
 
     var tx: TransactionState { session.transaction }
 
-    private var planner: Planner { Planner(catalog: tx.catalog, session: session) }
-    private func context() -> EvalContext { EvalContext(parameters: parameters, session: session) }
+    var planner: Planner { Planner(catalog: tx.catalog, session: session) }
+    func context() -> EvalContext {
+        let ctx = EvalContext(parameters: parameters, session: session)
+        if let trigger { ctx.outer = [trigger.row] }
+        return ctx
+    }
+
+    /// The scope statements bind in: NEW and OLD inside a trigger body, nothing otherwise.
+    var statementParent: Scope? { trigger?.scope }
     private static let empty = QueryRows(columns: [], rows: [])
 
     func run(_ statement: SQLStatement) throws(StrataError) -> QueryRows {
         switch statement {
         case .select(let s):
-            let (plan, _) = try planner.planQuery(s, parent: nil)
+            let (plan, _) = try planner.planQuery(s, parent: statementParent)
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
         case .insert(let s): try insert(s)
         case .update(let s): try update(s)
@@ -30,6 +45,12 @@ struct StatementRunner {
         case .createTrigger(let s):
             guard tx.catalog.table(s.table) != nil || tx.catalog.view(s.table) != nil else {
                 throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+            }
+            if tx.catalog.table(s.table) != nil && s.timing == .insteadOf {
+                throw StrataError(.syntaxError, "cannot create INSTEAD OF trigger on table: \(s.table)")
+            }
+            if tx.catalog.view(s.table) != nil && s.timing != .insteadOf {
+                throw StrataError(.syntaxError, "cannot create \(s.timing == .before ? "BEFORE" : "AFTER") trigger on view: \(s.table)")
             }
             if tx.catalog.triggers[s.name.name.lowercased()] != nil {
                 if s.ifNotExists { return Self.empty }
@@ -50,8 +71,8 @@ struct StatementRunner {
 
     // MARK: DDL
 
-    private func createObject(kind: String, name: String, ifNotExists: Bool, statement: SQLStatement, sqlText: String?) throws(StrataError) {
-        if tx.catalog.nameIsTaken(name) {
+    func createObject(kind: String, name: String, ifNotExists: Bool, statement: SQLStatement, sqlText: String?) throws(StrataError) {
+        if kind != "trigger" && tx.catalog.nameIsTaken(name) {
             if ifNotExists { return }
             throw StrataError(.syntaxError, "\(kind) \(name) already exists")
         }
@@ -158,7 +179,7 @@ struct StatementRunner {
         session.invalidate()
     }
 
-    private func deleteRange(_ range: ([UInt8], [UInt8])) throws(StrataError) {
+    func deleteRange(_ range: ([UInt8], [UInt8])) throws(StrataError) {
         var keys: [[UInt8]] = []
         var cursor = tx.cursor(from: range.0, to: range.1)
         while try cursor.next() { keys.append(cursor.key) }
@@ -197,8 +218,11 @@ struct StatementRunner {
     // MARK: INSERT
 
     private func insert(_ s: InsertStatement) throws(StrataError) {
+        if tx.catalog.table(s.table.name) == nil, let view = tx.catalog.view(s.table.name) {
+            try insertIntoView(view, s)
+            return
+        }
         guard let table = tx.catalog.table(s.table.name) else {
-            if tx.catalog.view(s.table.name) != nil { throw StrataError(.syntaxError, "cannot modify \(s.table.name) because it is a view") }
             throw StrataError(.undefinedTable, "no such table: \(s.table.name)", location: s.table.location)
         }
         var targets: [Int] = []
@@ -219,7 +243,7 @@ struct StatementRunner {
         let ctx = context()
         switch s.source {
         case .values(let rows):
-            let scope = Scope(parent: nil)
+            let scope = Scope(parent: statementParent)
             for r in rows {
                 guard r.count == targets.count else {
                     throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(r.count) values were supplied")
@@ -229,7 +253,7 @@ struct StatementRunner {
                 sourceRows.append(out)
             }
         case .select(let select):
-            let (plan, _) = try planner.planQuery(select, parent: nil)
+            let (plan, _) = try planner.planQuery(select, parent: statementParent)
             guard plan.width == targets.count else {
                 throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(plan.width) values were supplied")
             }
@@ -255,13 +279,15 @@ struct StatementRunner {
                 }
             }
             if let r = table.rowidColumn, let e = explicitRowid, full[r] == nil { values[r] = e }
-            try insertRow(table, values, conflict: s.onConflict ?? .abort, explicitRowid: table.rowidColumn == nil ? explicitRowid : nil)
+            try insertFiringTriggers(table, values, conflict: s.onConflict ?? .abort,
+                                     explicitRowid: table.rowidColumn == nil ? explicitRowid : nil)
         }
         session.invalidate()
     }
 
     /// Inserts one row: affinity, NOT NULL and CHECK constraints, rowid, uniqueness, indexes.
-    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution, explicitRowid: Value? = nil) throws(StrataError) {
+    @discardableResult
+    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution, explicitRowid: Value? = nil) throws(StrataError) -> [Value]? {
         var values = input
         for (i, c) in table.columns.enumerated() { values[i] = applyAffinity(values[i], c.affinity) }
         var rowid: Int64
@@ -276,7 +302,7 @@ struct StatementRunner {
         }
         if let r = table.rowidColumn { values[r] = .integer(rowid) }
         for (i, c) in table.columns.enumerated() where c.notNull && values[i].isNull {
-            if conflict == .ignore { return }
+            if conflict == .ignore { return nil }
             if conflict == .replace, let d = c.defaultValue {
                 values[i] = applyAffinity(try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], context()), c.affinity)
                 continue
@@ -290,7 +316,7 @@ struct StatementRunner {
         var toReplace: [Int64] = []
         if try tx.get(key) != nil {
             switch conflict {
-            case .ignore: return
+            case .ignore: return nil
             case .replace: toReplace.append(rowid)
             default:
                 let name = table.rowidColumn.map { table.columns[$0].name } ?? "rowid"
@@ -302,7 +328,7 @@ struct StatementRunner {
             guard let entry = try indexValues(ix, table, row), !entry.contains(where: \.isNull) else { continue }
             if let other = try findIndexEntry(ix, entry, excluding: rowid) {
                 switch conflict {
-                case .ignore: return
+                case .ignore: return nil
                 case .replace: toReplace.append(other)
                 default:
                     let names = ix.columns.map { $0.column.map { table.columns[$0].name } ?? "expr" }
@@ -314,9 +340,10 @@ struct StatementRunner {
         tx.put(key, encodeRecord(values))
         for ix in indexes { try addIndexEntry(ix, table, row) }
         if rowid >= (tx.nextRowid[table.id] ?? Int64.min) { tx.nextRowid[table.id] = rowid == Int64.max ? rowid : rowid + 1 }
+        return row
     }
 
-    private func checkConstraints(_ table: TableInfo, _ row: [Value]) throws(StrataError) {
+    func checkConstraints(_ table: TableInfo, _ row: [Value]) throws(StrataError) {
         guard !table.checks.isEmpty else { return }
         let scope = tableScope(table)
         for c in table.checks {
@@ -327,15 +354,15 @@ struct StatementRunner {
         }
     }
 
-    func tableScope(_ table: TableInfo) -> Scope {
-        let scope = Scope(parent: nil)
+    func tableScope(_ table: TableInfo, parent: Scope? = nil) -> Scope {
+        let scope = Scope(parent: parent)
         scope.sources = [Scope.Source(name: table.name, columns: table.columns.map {
             Scope.Column(name: $0.name, affinity: $0.affinity, collation: planner.collation($0.collation))
         }, offset: 1, hasRowid: true)]
         return scope
     }
 
-    private func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
+    func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
         if let n = tx.nextRowid[table.id] { return n }
         let (lo, hi) = Keys.tableRange(table.id)
         var cursor = tx.cursor(from: lo, to: hi)
@@ -349,7 +376,7 @@ struct StatementRunner {
     // MARK: indexes
 
     /// The values an index holds for a row [rowid, columns...], or nil when a partial index skips it.
-    private func indexValues(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) -> [Value]? {
+    func indexValues(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) -> [Value]? {
         if let w = ix.whereClause {
             let v = try Evaluator.eval(try planner.bind(w, tableScope(table)).expr, row, context())
             if (v).isTrue != true { return nil }
@@ -365,14 +392,14 @@ struct StatementRunner {
         return out
     }
 
-    private func indexKeyPrefix(_ ix: IndexInfo, _ values: [Value]) -> [UInt8] {
+    func indexKeyPrefix(_ ix: IndexInfo, _ values: [Value]) -> [UInt8] {
         var key = Keys.indexPrefix(ix.id)
         encodeKey(values, descending: ix.columns.map(\.descending),
                   collations: ix.columns.map { $0.collation.flatMap { Collation(name: $0) } ?? .binary }, into: &key)
         return key
     }
 
-    private func addIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
+    func addIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
         guard let values = try indexValues(ix, table, row) else { return }
         if ix.isUnique, !values.contains(where: \.isNull), let rowid = row.first?.integerValue,
            try findIndexEntry(ix, values, excluding: rowid) != nil {
@@ -384,14 +411,14 @@ struct StatementRunner {
         tx.put(key, [])
     }
 
-    private func removeIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
+    func removeIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
         guard let values = try indexValues(ix, table, row) else { return }
         var key = indexKeyPrefix(ix, values)
         Keys.appendRowid(&key, row[0].integerValue)
         tx.delete(key)
     }
 
-    private func findIndexEntry(_ ix: IndexInfo, _ values: [Value], excluding rowid: Int64) throws(StrataError) -> Int64? {
+    func findIndexEntry(_ ix: IndexInfo, _ values: [Value], excluding rowid: Int64) throws(StrataError) -> Int64? {
         let prefix = indexKeyPrefix(ix, values)
         var cursor = tx.cursor(from: prefix, to: prefix + [UInt8](repeating: 0xFF, count: 9))
         while try cursor.next() {
@@ -404,12 +431,12 @@ struct StatementRunner {
 
     // MARK: UPDATE and DELETE
 
-    private func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
+    func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
         guard let table = tx.catalog.table(tableName.name) else {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
             throw StrataError(.undefinedTable, "no such table: \(tableName.name)", location: tableName.location)
         }
-        let scope = tableScope(table)
+        let scope = tableScope(table, parent: statementParent)
         if let alias { scope.sources[0].name = alias }
         let ctx = context()
         var rows = try session.rows(of: table)
@@ -423,12 +450,21 @@ struct StatementRunner {
     }
 
     private func delete(_ s: DeleteStatement) throws(StrataError) {
+        if tx.catalog.table(s.table.name) == nil, let view = tx.catalog.view(s.table.name) {
+            try deleteFromView(view, s)
+            return
+        }
         let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
-        for r in rows { try deleteRow(table, r[0].integerValue, row: r) }
+        let triggers = activeTriggers(table.name, .delete)
+        for r in rows {
+            if try !fire(triggers, .before, table, new: nil, old: r) { continue }
+            try deleteRow(table, r[0].integerValue, row: r)
+            _ = try fire(triggers, .after, table, new: nil, old: r)
+        }
         session.invalidate()
     }
 
-    private func deleteRow(_ table: TableInfo, _ rowid: Int64, row known: [Value]? = nil) throws(StrataError) {
+    func deleteRow(_ table: TableInfo, _ rowid: Int64, row known: [Value]? = nil) throws(StrataError) {
         let key = Keys.row(table.id, rowid)
         var row = known
         if row == nil {
@@ -445,6 +481,10 @@ struct StatementRunner {
 
     private func update(_ s: UpdateStatement) throws(StrataError) {
         guard s.from == nil else { throw StrataError(.syntaxError, "UPDATE ... FROM is not supported yet") }
+        if tx.catalog.table(s.table.name) == nil, let view = tx.catalog.view(s.table.name) {
+            try updateView(view, s)
+            return
+        }
         let (table, rows, scope) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
         var assignments: [(Int, BoundExpr)] = []
         for a in s.assignments {
@@ -466,18 +506,21 @@ struct StatementRunner {
             updates.append((old, new))
         }
         let conflict = s.onConflict ?? .abort
+        let assigned = Set(assignments.map { $0.0 })
+        let triggers = activeTriggers(table.name, .update(columns: [])).filter { t in
+            guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
+            return cols.contains { c in table.columnIndex(c).map { assigned.contains($0) } ?? false }
+        }
         for (old, var new) in updates {
             if let r = table.rowidColumn { new[0] = new[r + 1] }
+            if try !fire(triggers, .before, table, new: new, old: old) { continue }
             for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
             tx.delete(Keys.row(table.id, old[0].integerValue))
             session.invalidate()
             var values = Array(new.dropFirst())
             if let r = table.rowidColumn { values[r] = new[0] }
-            do {
-                try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil)
-            } catch {
-                throw error
-            }
+            let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil)
+            if let written { _ = try fire(triggers, .after, table, new: written, old: old) }
         }
         session.invalidate()
     }

@@ -114,7 +114,8 @@ enum Evaluator {
         case .aggregate(let i):
             return i < ctx.aggregates.count ? ctx.aggregates[i] : .null
         case .raise(let action, let message):
-            throw StrataError(.integrityConstraintViolation, message ?? "raise(\(action))")
+            if action == .ignore { throw StrataError(raiseIgnoreState, "RAISE(IGNORE)") }
+            throw StrataError(.integrityConstraintViolation, message ?? "")
         }
     }
 
