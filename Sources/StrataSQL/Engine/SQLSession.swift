@@ -151,12 +151,13 @@ final class ExecutionSession {
         let (lo, hi) = Keys.tableRange(table.id)
         var cursor = transaction.cursor(from: lo, to: hi)
         let width = table.columns.count
+        var padding = RowPadding(table)
         while try cursor.next() {
             var row: [Value] = [.integer(Keys.rowid(fromKey: cursor.key))]
             row.reserveCapacity(width + 1)
             row.append(contentsOf: try decodeRecord(cursor.value))
             if row.count > width + 1 { row.removeLast(row.count - width - 1) }
-            while row.count < width + 1 { row.append(.null) }
+            if row.count < width + 1 { try padding.pad(&row, self) }
             out.append(row)
         }
         tableRows[table.id] = out

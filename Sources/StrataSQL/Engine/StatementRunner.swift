@@ -471,7 +471,8 @@ struct StatementRunner {
             guard let bytes = try tx.get(key) else { return }
             var r: [Value] = [.integer(rowid)]
             r.append(contentsOf: try decodeRecord(bytes))
-            while r.count < table.columns.count + 1 { r.append(.null) }
+            var padding = RowPadding(table)
+            if r.count < table.columns.count + 1 { try padding.pad(&r, session) }
             row = r
         }
         for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, row!) }
