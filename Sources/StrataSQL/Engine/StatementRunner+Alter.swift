@@ -124,6 +124,11 @@ extension StatementRunner {
             default: break
             }
         }
+        for k in def.constraints {
+            if case .collate(let n) = k.kind, Collation(name: n) == nil {
+                throw StrataError(.syntaxError, "no such collation sequence: \(n)")
+            }
+        }
         if isPrimaryKey { throw StrataError(.syntaxError, "Cannot add a PRIMARY KEY column") }
         if isUnique { throw StrataError(.syntaxError, "Cannot add a UNIQUE column") }
         if isStored { throw StrataError(.syntaxError, "cannot add a STORED column") }
@@ -338,7 +343,7 @@ extension StatementRunner {
             for c in cols {
                 var e = c.expr
                 if case .collate(let inner, _) = e { e = inner }
-                if case .column(let ref) = e, !def.columns.contains(where: { $0.name.caseInsensitiveEquals(ref.name) }) {
+                if case .column(let ref) = e, !ref.isDoubleQuoted, !def.columns.contains(where: { $0.name.caseInsensitiveEquals(ref.name) }) {
                     throw StrataError(.syntaxError, "no such column: \(ref.name)")
                 }
             }
@@ -351,9 +356,15 @@ extension StatementRunner {
         let planner = Planner(catalog: tx.catalog, session: session)
         switch o.kind {
         case "table":
-            guard let t = tx.catalog.tables.values.first(where: { $0.id == o.id }) else { return }
+            guard let t = tx.catalog.tables.values.first(where: { $0.id == o.id }), let parsed,
+                  case .createTable(let c) = parsed.statement, case .definition(let def) = c.body else { return }
             let scope = tableScope(t)
-            for c in t.checks { _ = try planner.bind(c, scope) }
+            for k in def.columns.flatMap(\.constraints) {
+                if case .check(let e) = k.kind { _ = try planner.bind(e, scope) }
+            }
+            for k in def.constraints {
+                if case .check(let e) = k.kind { _ = try planner.bind(e, scope) }
+            }
         case "index":
             guard let ix = tx.catalog.indexes[o.name.lowercased()], let t = tx.catalog.table(ix.table) else { return }
             let scope = tableScope(t)
@@ -483,12 +494,23 @@ struct RowPadding {
     }
 }
 
+extension Value {
+    fileprivate var isNumeric: Bool {
+        switch self {
+        case .integer, .real: true
+        default: false
+        }
+    }
+}
+
 extension ExecutionSession {
     /// A column's DEFAULT, evaluated, with the column's affinity (NULL without one).
     func storedDefault(_ column: ColumnInfo) throws(StrataError) -> Value {
         guard let d = column.defaultValue else { return .null }
         let planner = Planner(catalog: catalog, session: self)
         let v = try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], EvalContext(parameters: [], session: self))
+        // SQLite reads a numeric literal default of a column without affinity as NUMERIC (1e3 is 1000).
+        if column.affinity == .blob, case .literal(let lit) = d, lit.isNumeric { return applyAffinity(v, .numeric) }
         return applyAffinity(v, column.affinity)
     }
 }
