@@ -116,7 +116,7 @@ final class RenameWalker {
     private(set) var edits: [Int: String] = [:]
     /// Some name of the text resolved to the target table (directly or through a view).
     private(set) var touchesTarget = false
-    /// `new.x` and `old.x` naming no column of the trigger's table, as written.
+    /// Column references that name no column (`x`, `t.x`, `new.x`), for checking a trigger.
     private(set) var missingColumns: [String] = []
     private let viewDepth: Int
 
@@ -147,12 +147,16 @@ final class RenameWalker {
             var nameIsTable: Bool
             /// NEW and OLD: only `new.x` reaches them.
             var qualifiedOnly: Bool = false
+            /// The columns could not be known (a table-valued function, a missing table): any name may be one.
+            var columnsKnown: Bool = true
         }
 
         let parent: Scope?
         var sources: [Source] = []
         /// Common table expressions by lowercased name: their columns.
         var ctes: [String: [String]]
+        /// The AS names of the SELECT this scope belongs to (SQLite lets WHERE and GROUP BY use them).
+        var aliases: [String] = []
 
         init(parent: Scope?, ctes: [String: [String]]? = nil) {
             self.parent = parent
@@ -428,6 +432,7 @@ final class RenameWalker {
                     }
                 }
             }
+            scope.aliases = aliases
             if let w = clause.whereClause { walkExpr(w, scope) }
             for g in clause.groupBy where !(isAlias(g, aliases) && !resolves(g, scope)) { walkExpr(g, scope) }
             if let h = clause.having { walkExpr(h, scope) }
@@ -457,14 +462,16 @@ final class RenameWalker {
             } else if let v = catalog.view(ref.name.name) {
                 scope.sources.append(Scope.Source(name: ref.alias ?? ref.name.name, columns: viewColumns(v), isTarget: false, nameIsTable: false))
             } else {
-                scope.sources.append(Scope.Source(name: ref.alias ?? ref.name.name, columns: [], isTarget: false, nameIsTable: false))
+                scope.sources.append(Scope.Source(name: ref.alias ?? ref.name.name, columns: [], isTarget: false, nameIsTable: false,
+                                                  columnsKnown: false))
             }
         case .subquery(let select, let alias):
             let names = walkSelect(select, parent: scope.parent)
             scope.sources.append(Scope.Source(name: alias, columns: names, isTarget: false, nameIsTable: false))
         case .function(let call, let alias):
             for a in call.arguments { walkExpr(a, scope) }
-            scope.sources.append(Scope.Source(name: alias ?? call.name, columns: [], isTarget: false, nameIsTable: false))
+            scope.sources.append(Scope.Source(name: alias ?? call.name, columns: [], isTarget: false, nameIsTable: false,
+                                              columnsKnown: false))
         case .join(let j):
             walkSource(j.left, scope)
             walkSource(j.right, scope)
@@ -483,7 +490,10 @@ final class RenameWalker {
 
     // MARK: expressions
 
+    /// Resolves a column reference: rewrites it when it names the renamed table or column, and
+    /// records it in `missingColumns` when it names no column at all.
     private func column(_ ref: ColumnReference, _ scope: Scope) {
+        let isRowid = ["rowid", "oid", "_rowid_"].contains(ref.name.lowercased())
         var current: Scope? = scope
         while let s = current {
             let found: Scope.Source?
@@ -491,10 +501,10 @@ final class RenameWalker {
                 found = s.sources.first { $0.name?.caseInsensitiveEquals(table) == true }
             } else {
                 found = s.sources.first { !$0.qualifiedOnly && $0.columns.contains { $0.caseInsensitiveEquals(ref.name) } }
+                if found == nil && s.sources.contains(where: { !$0.columnsKnown && !$0.qualifiedOnly }) { return }
             }
             if let src = found {
-                if src.qualifiedOnly, let table = ref.table, !src.columns.contains(where: { $0.caseInsensitiveEquals(ref.name) }),
-                   !["rowid", "oid", "_rowid_"].contains(ref.name.lowercased()) {
+                if let table = ref.table, src.columnsKnown, !isRowid, !src.columns.contains(where: { $0.caseInsensitiveEquals(ref.name) }) {
                     missingColumns.append("\(table).\(ref.name)")
                 }
                 guard src.isTarget else { return }
@@ -512,8 +522,12 @@ final class RenameWalker {
                 }
                 return
             }
+            if ref.table == nil && s.aliases.contains(where: { $0.caseInsensitiveEquals(ref.name) }) { return }
             current = s.parent
         }
+        // A double-quoted name that is no column is a string, as in SQLite.
+        if ref.table == nil && (ref.isDoubleQuoted || isRowid) { return }
+        missingColumns.append(ref.table.map { "\($0).\(ref.name)" } ?? ref.name)
     }
 
     func walkExpr(_ e: Expr, _ scope: Scope) {
