@@ -25,7 +25,8 @@ extension Planner {
             return try resolveColumn(ref, scope)
         case .unary(let op, let x):
             let b = try bind(x, scope)
-            if op == .plus { return BoundResult(expr: b.expr, affinity: b.affinity, collation: b.collation) }
+            // Unary plus keeps the value and the collation but drops the column's affinity (SQLite).
+            if op == .plus { return BoundResult(expr: b.expr, affinity: nil, collation: b.collation) }
             return BoundResult(expr: .unary(op, b.expr))
         case .binary(let op, let l, let r):
             let a = try bind(l, scope)
@@ -100,6 +101,9 @@ extension Planner {
             return BoundResult(expr: .exists(try subquery(select, scope)))
         case .subquery(let select):
             let sub = try subquery(select, scope)
+            guard sub.plan.width == 1 else {
+                throw StrataError(.syntaxError, "sub-select returns \(sub.plan.width) columns - expected 1")
+            }
             return BoundResult(expr: .scalarSubquery(sub), affinity: firstColumnAffinity(select, scope))
         case .function(let f):
             return try bindFunction(f, scope)
@@ -155,7 +159,8 @@ extension Planner {
             var count = 0
             for src in s.sources {
                 if let t = ref.table, !src.name.caseInsensitiveEquals(t) { continue }
-                if let i = src.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(ref.name) }) {
+                if let i = src.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(ref.name) }),
+                   ref.table != nil || !src.merged.contains(i) {
                     if found == nil { found = (src.offset + i, src.columns[i]) }
                     count += 1
                 } else if src.hasRowid && isRowidName(ref.name) {

@@ -39,10 +39,11 @@ package final class TableInfo: Sendable {
     let columns: [ColumnInfo]
     /// The column that is an alias of the rowid (INTEGER PRIMARY KEY), if any.
     let rowidColumn: Int?
-    let checks: [Expr]
+    /// CHECK constraints with the name their failure reports (the constraint's name, else the table's).
+    let checks: [(name: String, expr: Expr)]
     let sql: String
 
-    init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [Expr], sql: String) {
+    init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String) {
         self.id = id
         self.name = name
         self.columns = columns

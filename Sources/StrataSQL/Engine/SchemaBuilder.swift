@@ -51,7 +51,7 @@ enum SchemaBuilder {
 
     static func buildTable(_ def: TableDefinition, name: String, id: UInt32, sql: String) throws(StrataError) -> (TableInfo, [IndexInfo]) {
         var columns: [ColumnInfo] = []
-        var checks: [Expr] = []
+        var checks: [(name: String, expr: Expr)] = []
         var uniqueSets: [[Int]] = []
         var primaryKey: [Int]?
         var rowidColumn: Int?
@@ -73,7 +73,7 @@ enum SchemaBuilder {
                     if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
                 case .notNull: notNull = true
                 case .unique: uniqueSets.append([i])
-                case .check(let e): checks.append(e)
+                case .check(let e): checks.append((k.name ?? name, try checkExpr(e)))
                 case .defaultValue(let e): defaultValue = e
                 case .collate(let n):
                     guard Collation(name: n) != nil else { throw StrataError(.syntaxError, "no such collation sequence: \(n)") }
@@ -95,7 +95,7 @@ enum SchemaBuilder {
                 }
             case .unique(let cols, _):
                 uniqueSets.append(try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) })
-            case .check(let e): checks.append(e)
+            case .check(let e): checks.append((k.name ?? name, try checkExpr(e)))
             case .foreignKey: break
             }
         }
@@ -109,6 +109,29 @@ enum SchemaBuilder {
                                      isUnique: true, whereClause: nil, isAutomatic: true, sql: ""))
         }
         return (table, indexes)
+    }
+
+    /// A CHECK expression, refused when it holds a subquery (as in SQLite).
+    private static func checkExpr(_ e: Expr) throws(StrataError) -> Expr {
+        if hasSubquery(e) { throw StrataError(.syntaxError, "subqueries prohibited in CHECK constraints") }
+        return e
+    }
+
+    private static func hasSubquery(_ e: Expr) -> Bool {
+        switch e {
+        case .exists, .subquery, .inSelect, .inTable: return true
+        case .unary(_, let x), .collate(let x, _), .isNull(let x, _), .cast(let x, _): return hasSubquery(x)
+        case .binary(_, let a, let b): return hasSubquery(a) || hasSubquery(b)
+        case .between(let a, let b, let c, _): return hasSubquery(a) || hasSubquery(b) || hasSubquery(c)
+        case .inList(let a, let l, _): return hasSubquery(a) || l.contains(where: hasSubquery)
+        case .like(let l): return hasSubquery(l.value) || hasSubquery(l.pattern) || (l.escape.map(hasSubquery) ?? false)
+        case .function(let f): return f.arguments.contains(where: hasSubquery)
+        case .row(let l): return l.contains(where: hasSubquery)
+        case .caseWhen(let c):
+            return (c.base.map(hasSubquery) ?? false) || (c.elseValue.map(hasSubquery) ?? false)
+                || c.branches.contains { hasSubquery($0.when) || hasSubquery($0.then) }
+        default: return false
+        }
     }
 
     private static func columnOf(_ c: IndexedColumn, _ columns: [ColumnInfo]) throws(StrataError) -> Int {

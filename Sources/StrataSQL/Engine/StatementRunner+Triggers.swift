@@ -170,7 +170,12 @@ extension StatementRunner {
     }
 
     func updateView(_ view: ViewInfo, _ s: UpdateStatement) throws(StrataError) {
-        let triggers = try viewTriggers(view, .update(columns: []), verb: "update")
+        let assigned = Set(s.assignments.flatMap { $0.columns.map { $0.lowercased() } })
+        let triggers = try viewTriggers(view, .update(columns: []), verb: "update").filter { t in
+            guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
+            return cols.contains { assigned.contains($0.lowercased()) }
+        }
+        guard !triggers.isEmpty else { throw StrataError(.syntaxError, "cannot modify \(view.name) because it is a view") }
         let (names, rows) = try viewRows(view)
         let scope = viewScope(view, names)
         let pred = try s.whereClause.map { (w) throws(StrataError) in try planner.bind(w, scope).expr }

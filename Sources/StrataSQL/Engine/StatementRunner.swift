@@ -58,7 +58,11 @@ struct StatementRunner {
             }
             try createObject(kind: "trigger", name: s.name.name, ifNotExists: s.ifNotExists, statement: statement, sqlText: nil)
         case .drop(let s): try drop(s)
-        case .reindex: break
+        case .reindex(let name):
+            if let name, tx.catalog.table(name.name) == nil, tx.catalog.index(name.name) == nil,
+               Collation(name: name.name) == nil {
+                throw StrataError(.syntaxError, "unable to identify the object to be reindexed")
+            }
         case .pragma(let p): return try pragma(p)
         case .alterTable(let s): try alterTable(s)
         case .explain, .analyze, .vacuum, .set, .setTransaction, .savepoint, .release:
@@ -102,7 +106,18 @@ struct StatementRunner {
             }
             let (plan, _) = try planner.planQuery(select, parent: nil)
             let rows = try QueryExecutor.run(plan, context())
-            let cols = plan.columnNames.map { "\"" + $0.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
+            // Each column's declared type comes from its expression's affinity, as in SQLite.
+            let cols = plan.columnNames.enumerated().map { (i, name) -> String in
+                let quoted = "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+                let affinity = i < plan.resultAffinities.count ? plan.resultAffinities[i] : nil
+                switch affinity {
+                case .integer?: return quoted + " INT"
+                case .text?: return quoted + " TEXT"
+                case .real?: return quoted + " REAL"
+                case .numeric?: return quoted + " NUM"
+                default: return quoted
+                }
+            }
             let sql = "CREATE TABLE \"\(s.name.name)\"(" + cols.joined(separator: ", ") + ")"
             let parsed = try parseStatement(sql)
             try createObject(kind: "table", name: s.name.name, ifNotExists: false, statement: parsed.statement, sqlText: sql)
@@ -112,6 +127,9 @@ struct StatementRunner {
     }
 
     private func createIndex(_ s: CreateIndexStatement) throws(StrataError) {
+        if tx.catalog.table(s.name.name) != nil {
+            throw StrataError(.syntaxError, "there is already a table named \(s.name.name)")
+        }
         if tx.catalog.nameIsTaken(s.name.name) {
             if s.ifNotExists { return }
             throw StrataError(.syntaxError, "index \(s.name.name) already exists")
@@ -133,6 +151,7 @@ struct StatementRunner {
         switch s.kind {
         case .table:
             guard let table = catalog.table(name) else {
+                if catalog.view(name) != nil { throw StrataError(.syntaxError, "use DROP VIEW to delete view \(name)") }
                 if s.ifExists { return }
                 throw StrataError(.undefinedTable, "no such table: \(name)", location: s.name.location)
             }
@@ -162,6 +181,7 @@ struct StatementRunner {
             catalog.indexes[name.lowercased()] = nil
         case .view:
             guard let v = catalog.view(name) else {
+                if catalog.table(name) != nil { throw StrataError(.syntaxError, "use DROP TABLE to delete table \(name)") }
                 if s.ifExists { return }
                 throw StrataError(.syntaxError, "no such view: \(name)", location: s.name.location)
             }
@@ -246,13 +266,18 @@ struct StatementRunner {
             let scope = Scope(parent: statementParent)
             for r in rows {
                 guard r.count == targets.count else {
+                    if s.columns != nil { throw StrataError(.syntaxError, "\(r.count) values for \(targets.count) columns") }
                     throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(r.count) values were supplied")
                 }
                 var out: [Value] = []
                 for e in r { out.append(try Evaluator.eval(try planner.bind(e, scope).expr, [], ctx)) }
                 sourceRows.append(out)
             }
-        case .select(let select):
+        case .select(var select):
+            if let with = s.with {
+                select.with = WithClause(isRecursive: with.isRecursive || (select.with?.isRecursive ?? false),
+                                         tables: with.tables + (select.with?.tables ?? []))
+            }
             let (plan, _) = try planner.planQuery(select, parent: statementParent)
             guard plan.width == targets.count else {
                 throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(plan.width) values were supplied")
@@ -347,9 +372,9 @@ struct StatementRunner {
         guard !table.checks.isEmpty else { return }
         let scope = tableScope(table)
         for c in table.checks {
-            let v = try Evaluator.eval(try planner.bind(c, scope).expr, row, context())
-            if (v).isTrue == false {
-                throw StrataError(.checkViolation, "CHECK constraint failed: \(table.name)")
+            let v = try Evaluator.eval(try planner.bind(c.expr, scope).expr, row, EvalContext(parameters: [], session: session))
+            if v.isTrue == false {
+                throw StrataError(.checkViolation, "CHECK constraint failed: \(c.name)")
             }
         }
     }
@@ -512,8 +537,11 @@ struct StatementRunner {
             guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
             return cols.contains { c in table.columnIndex(c).map { assigned.contains($0) } ?? false }
         }
+        let rowidAssigned = assigned.contains(-1)
         for (old, var new) in updates {
-            if let r = table.rowidColumn { new[0] = new[r + 1] }
+            if let r = table.rowidColumn {
+                if rowidAssigned { new[r + 1] = new[0] } else { new[0] = new[r + 1] }
+            }
             if try !fire(triggers, .before, table, new: new, old: old) { continue }
             for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
             tx.delete(Keys.row(table.id, old[0].integerValue))
@@ -521,7 +549,12 @@ struct StatementRunner {
             var values = Array(new.dropFirst())
             if let r = table.rowidColumn { values[r] = new[0] }
             let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil)
-            if let written { _ = try fire(triggers, .after, table, new: written, old: old) }
+            if let written {
+                _ = try fire(triggers, .after, table, new: written, old: old)
+            } else {
+                // OR IGNORE skipped the new row: the old one stays as it was.
+                try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil)
+            }
         }
         session.invalidate()
     }

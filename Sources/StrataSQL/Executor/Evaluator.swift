@@ -92,6 +92,13 @@ enum Evaluator {
             return .null
         case .cast(let x, let affinity):
             return (try eval(x, row, ctx)).cast(to: affinity)
+        case .function(let call, let args) where call.function.kind == .coalesce || call.function.kind == .ifnull:
+            // Only as many arguments as needed are evaluated (SQLite short-circuits these).
+            for a in args {
+                let v = try eval(a, row, ctx)
+                if !v.isNull { return v }
+            }
+            return .null
         case .function(let call, let args):
             var values: [Value] = []
             values.reserveCapacity(args.count)

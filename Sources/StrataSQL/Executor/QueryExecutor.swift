@@ -16,13 +16,11 @@ enum QueryExecutor {
         var start = 0
         var count = Int.max
         if let l = plan.limit {
-            let v = (try Evaluator.eval(l, [], ctx)).numericOperand
-            guard case .integer(let n) = v else { throw StrataError(.syntaxError, "datatype mismatch") }
-            if n >= 0 { count = Int(n) }
+            let n = try limitValue(l, ctx)
+            if n >= 0 { count = Int(min(n, Int64(Int.max / 2))) }
         }
         if let o = plan.offset {
-            let v = (try Evaluator.eval(o, [], ctx)).numericOperand
-            guard case .integer(let n) = v else { throw StrataError(.syntaxError, "datatype mismatch") }
+            let n = try limitValue(o, ctx)
             if n > 0 { start = Int(min(n, Int64(Int.max / 2))) }
         }
         if let limit { count = min(count, limit) }
@@ -39,12 +37,28 @@ enum QueryExecutor {
         return rows
     }
 
+    /// LIMIT and OFFSET take integers (after numeric affinity); anything else is an error.
+    static func limitValue(_ e: BoundExpr, _ ctx: EvalContext) throws(StrataError) -> Int64 {
+        let v = applyAffinity(try Evaluator.eval(e, [], ctx), .integer)
+        guard case .integer(let n) = v else { throw StrataError(.syntaxError, "datatype mismatch") }
+        return n
+    }
+
     private static func runBody(_ plan: QueryPlan, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
         switch plan.body {
         case .core(let core):
             return try runCore(core, width: plan.width, ctx)
         case .compound(let first, let rest):
-            if let state = plan.recursive { return try runRecursive(first, rest, state, ctx) }
+            if let state = plan.recursive {
+                // Without ORDER BY, LIMIT (plus OFFSET) also bounds the recursion.
+                var cap: Int?
+                if plan.orderBy.isEmpty, let l = plan.limit {
+                    let n = try limitValue(l, ctx)
+                    let o = try plan.offset.map { (e) throws(StrataError) in try limitValue(e, ctx) } ?? 0
+                    if n >= 0 { cap = Int(min(n + max(o, 0), Int64(Int.max / 2))) }
+                }
+                return try runRecursive(first, rest, state, ctx, cap: cap)
+            }
             var rows = try run(first, ctx)
             for (op, p) in rest {
                 let right = try run(p, ctx)
@@ -69,8 +83,9 @@ enum QueryExecutor {
     }
 
     private static func runRecursive(_ anchor: QueryPlan, _ parts: [(CompoundOperator, QueryPlan)], _ state: CTEState,
-                                     _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+                                     _ ctx: EvalContext, cap: Int?) throws(StrataError) -> [[Value]] {
         var all = try run(anchor, ctx)
+        if let cap, all.count >= cap { return Array(all.prefix(cap)) }
         let isUnion = parts.contains { $0.0 == .union }
         var seen = Set<DistinctKey>()
         if isUnion {
@@ -95,6 +110,7 @@ enum QueryExecutor {
             }
             all.append(contentsOf: next)
             queue = next
+            if let cap, all.count >= cap { return Array(all.prefix(cap)) }
         }
         state.rows = []
         return all
@@ -160,15 +176,33 @@ enum QueryExecutor {
                 out.append(r)
             }
         }
-        if core.isDistinct { out = distinctVisible(out, width) }
+        if core.isDistinct { out = distinctVisible(out, width, core.distinctCollations) }
         return out
     }
 
-    private static func distinctVisible(_ rows: [[Value]], _ width: Int) -> [[Value]] {
+    private static func distinctVisible(_ rows: [[Value]], _ width: Int, _ collations: [Collation?]) -> [[Value]] {
         var seen = Set<DistinctKey>()
         var out: [[Value]] = []
-        for r in rows where seen.insert(DistinctKey(Array(r.prefix(width)))).inserted { out.append(r) }
+        for r in rows {
+            var key = Array(r.prefix(width))
+            for (i, c) in collations.enumerated() where i < key.count && c != nil && c != .binary {
+                if case .text(let t) = key[i] { key[i] = .text(fold(t, c!)) }
+            }
+            if seen.insert(DistinctKey(key)).inserted { out.append(r) }
+        }
         return out
+    }
+
+    /// Text as a collation sees it, for hashing: NOCASE folds ASCII letters, RTRIM drops trailing spaces.
+    static func fold(_ t: String, _ c: Collation) -> String {
+        switch c {
+        case .nocase: return String(decoding: t.utf8.map { asciiLower($0) }, as: UTF8.self)
+        case .rtrim:
+            var b = Array(t.utf8)
+            while b.last == 0x20 { b.removeLast() }
+            return String(decoding: b, as: UTF8.self)
+        default: return t
+        }
     }
 
     static func aggregateRow(_ core: CorePlan, _ representative: [Value], _ aggregates: [Value], _ ctx: EvalContext) throws(StrataError) -> [Value] {

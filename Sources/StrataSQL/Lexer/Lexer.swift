@@ -213,7 +213,9 @@ struct Lexer {
             i &+= 1
         }
         position = count
-        throw error(close == UInt8(ascii: "'") ? "unterminated string literal" : "unterminated quoted identifier",
+        // SQLite's wording, with ours after it: the unterminated text is an unrecognized token.
+        throw error("unrecognized token: \"\(excerpt(start, count))\" ("
+                    + (close == UInt8(ascii: "'") ? "unterminated string literal)" : "unterminated quoted identifier)"),
                     at: start)
     }
 

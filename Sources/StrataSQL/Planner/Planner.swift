@@ -22,6 +22,9 @@ final class Scope {
         /// Slot of the first column; a table's rowid is at `offset - 1`.
         var offset: Int
         var hasRowid: Bool
+        /// Columns merged into an earlier source's by USING or NATURAL: left out of `*` and of
+        /// unqualified name lookup (the earlier source's column answers).
+        var merged: Set<Int> = []
     }
 
     let parent: Scope?
@@ -151,14 +154,18 @@ struct Planner {
                 scope.aggregateTarget = plan
             }
             var names: [String] = []
+            var affinities: [Affinity?] = []
+            var collations: [Collation?] = []
             for col in clause.columns {
                 switch col {
                 case .all:
                     guard !scope.sources.isEmpty else { throw StrataError(.syntaxError, "no tables specified") }
                     for src in scope.sources {
-                        for (i, c) in src.columns.enumerated() {
+                        for (i, c) in src.columns.enumerated() where !src.merged.contains(i) {
                             plan.results.append(.column(depth: 0, slot: src.offset + i))
                             names.append(c.name)
+                            affinities.append(c.affinity)
+                            collations.append(c.collation == .binary ? nil : c.collation)
                         }
                     }
                 case .allFrom(let q):
@@ -168,9 +175,14 @@ struct Planner {
                     for (i, c) in src.columns.enumerated() {
                         plan.results.append(.column(depth: 0, slot: src.offset + i))
                         names.append(c.name)
+                        affinities.append(c.affinity)
+                        collations.append(c.collation == .binary ? nil : c.collation)
                     }
                 case .expression(let e, let alias, let text):
-                    plan.results.append(try bind(e, scope).expr)
+                    let b = try bind(e, scope)
+                    plan.results.append(b.expr)
+                    affinities.append(b.affinity)
+                    collations.append(b.collation)
                     if let alias {
                         names.append(alias)
                     } else if case .column(let ref) = e {
@@ -185,7 +197,10 @@ struct Planner {
                 plan.having = try bind(h, scope).expr
             }
             plan.isDistinct = clause.isDistinct
+            plan.distinctCollations = collations
             let q = QueryPlan(body: .core(plan), columnNames: names)
+            q.resultAffinities = affinities
+            q.resultCollations = collations
             return (q, plan, scope)
         }
     }
@@ -195,9 +210,13 @@ struct Planner {
     private func bindGroupTerm(_ g: Expr, _ clause: SelectClause, _ scope: Scope) throws(StrataError) -> BoundExpr {
         if case .literal(.integer(let k)) = g {
             guard k >= 1, k <= clause.columns.count, case .expression(let e, _, _) = clause.columns[Int(k) - 1] else {
-                throw StrataError(.syntaxError, "GROUP BY term out of range - should be between 1 and \(clause.columns.count)")
+                let n = clause.groupBy.firstIndex(of: g).map { $0 + 1 } ?? 1
+                throw StrataError(.syntaxError, "\(ordinal(n)) GROUP BY term out of range - should be between 1 and \(clause.columns.count)")
             }
             return try bind(e, scope).expr
+        }
+        if containsAggregate(g) {
+            throw StrataError(.syntaxError, "aggregate functions are not allowed in the GROUP BY clause")
         }
         if case .column(let ref) = g, ref.table == nil, !resolves(ref, scope) {
             for col in clause.columns {
@@ -314,6 +333,9 @@ struct Planner {
             }
             if case .using(let cols)? = j.constraint { usingColumns.append(contentsOf: cols) }
             for name in usingColumns {
+                if let ri = newSource.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
+                    scope.sources[scope.sources.count - 1].merged.insert(ri)
+                }
                 guard let ri = newSource.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }),
                       let ls = leftSources.first(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(name) } }),
                       let li = ls.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) })
@@ -363,6 +385,8 @@ struct Planner {
 
     private func addCTE(_ cte: CTEDefinition, alias: String, to plan: CorePlan, scope: Scope, isLeft: Bool) throws(StrataError) {
         if let (state, names) = cte.workingTable {
+            state.references += 1
+            if state.references > 1 { throw StrataError(.syntaxError, "multiple recursive references: \(cte.name)") }
             let offset = nextOffset(scope)
             scope.sources.append(Scope.Source(name: alias, columns: names.map { Scope.Column(name: $0, affinity: nil, collation: .binary) },
                                               offset: offset, hasRowid: false))
@@ -395,6 +419,7 @@ struct Planner {
         anchorSelect.orderBy = []
         anchorSelect.limit = nil
         anchorSelect.offset = nil
+        if references(anchorSelect, cte.name) { throw StrataError(.syntaxError, "circular reference: \(cte.name)") }
         let cteScope = Scope(parent: scope.parent)
         cteScope.ctes = scope.ctes
         cteScope.ctes[cte.name.lowercased()] = nil
@@ -408,7 +433,10 @@ struct Planner {
         recScope.ctes[cte.name.lowercased()] = def
         var recursiveParts: [(CompoundOperator, QueryPlan)] = []
         for term in cte.select.compounds {
-            let (p, _, _) = try planCore(term.core, scope: recScope)
+            let (p, core, _) = try planCore(term.core, scope: recScope)
+            if core.isAggregate && state.references > 0 {
+                throw StrataError(.syntaxError, "recursive aggregate queries not supported")
+            }
             recursiveParts.append((term.op, p))
         }
         let plan = QueryPlan(body: .compound(anchor, recursiveParts), columnNames: names)
@@ -516,7 +544,7 @@ struct Planner {
         return nil
     }
 
-    private func ordinal(_ n: Int) -> String {
+    func ordinal(_ n: Int) -> String {
         switch n {
         case 1: "1st"
         case 2: "2nd"

@@ -21,6 +21,9 @@ final class QueryPlan {
     var offset: BoundExpr?
     /// Set for a recursive CTE: `body` is .compound(anchor, recursive parts) over this working table.
     var recursive: CTEState?
+    /// Per visible column: the affinity and collation its expression carries (a column's, a CAST's).
+    var resultAffinities: [Affinity?] = []
+    var resultCollations: [Collation?] = []
 
     init(body: Body, columnNames: [String]) {
         self.body = body
@@ -48,6 +51,8 @@ enum SourcePlan {
 
 final class CTEState {
     var rows: [[Value]] = []
+    /// References to the working table found while planning the recursive part.
+    var references = 0
 }
 
 struct JoinLevel {
@@ -78,6 +83,8 @@ final class CorePlan {
     /// Hidden ORDER BY keys evaluated like results and appended to each row.
     var hiddenKeys: [BoundExpr] = []
     var isDistinct = false
+    /// Collations of the visible columns, which decide which values DISTINCT treats as equal.
+    var distinctCollations: [Collation?] = []
 }
 
 struct AggregateSpec {
