@@ -118,6 +118,9 @@ final class RenameWalker {
     private(set) var touchesTarget = false
     /// Column references that name no column (`x`, `t.x`, `new.x`), for checking a trigger.
     private(set) var missingColumns: [String] = []
+    /// A double-quoted name that is no column is missing too, not a string (SQLite's check of the
+    /// schema after RENAME COLUMN, ADD COLUMN and DROP COLUMN turns that fallback off).
+    var strictQuotes = false
     private let viewDepth: Int
 
     init(catalog: Catalog, target: TableInfo, operation: RenameOperation, text: String, viewDepth: Int = 0) {
@@ -526,7 +529,7 @@ final class RenameWalker {
             current = s.parent
         }
         // A double-quoted name that is no column is a string, as in SQLite.
-        if ref.table == nil && (ref.isDoubleQuoted || isRowid) { return }
+        if ref.table == nil && ((ref.isDoubleQuoted && !strictQuotes) || isRowid) { return }
         missingColumns.append(ref.table.map { "\($0).\(ref.name)" } ?? ref.name)
     }
 

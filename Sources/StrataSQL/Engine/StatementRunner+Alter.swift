@@ -29,12 +29,12 @@ extension StatementRunner {
         switch s.action {
         case .renameTable(let newName):
             try checkNewTableName(newName)
-            try renameObjects(of: table, .table(newName: newName), when: "rename")
+            try renameObjects(of: table, .table(newName: newName), when: "rename", strict: false)
         case .renameColumn(let from, let to):
             guard table.columnIndex(from) != nil else {
                 throw StrataError(.syntaxError, "no such column: \"\(words.renameFrom ?? from)\"")
             }
-            try renameObjects(of: table, .column(old: from, new: to, quoteNew: words.renameToIsQuoted), when: "rename")
+            try renameObjects(of: table, .column(old: from, new: to, quoteNew: words.renameToIsQuoted), when: "rename", strict: true)
         case .addColumn(let def):
             try addColumn(def, to: table, text: words.columnDefinition)
         case .dropColumn(let column):
@@ -69,7 +69,7 @@ extension StatementRunner {
 
     // MARK: RENAME TO, RENAME COLUMN
 
-    private func renameObjects(of table: TableInfo, _ operation: RenameOperation, when: String) throws(StrataError) {
+    private func renameObjects(of table: TableInfo, _ operation: RenameOperation, when: String, strict: Bool) throws(StrataError) {
         var texts: [UInt32: String] = [:]
         var dependents: Set<UInt32> = []
         for object in schemaObjects() {
@@ -78,7 +78,7 @@ extension StatementRunner {
             let text = walker.newText
             if text != object.sql { texts[object.id] = text }
         }
-        try replaceObjects(of: table, texts: texts, dependents: dependents, when: when)
+        try replaceObjects(of: table, texts: texts, dependents: dependents, when: when, strict: strict)
     }
 
     /// Parses an object's stored text and walks it for `operation`.
@@ -145,7 +145,7 @@ extension StatementRunner {
         let at = layout.columnsEnd
         let sql = String(decoding: layout.tokens.bytes[..<at], as: UTF8.self) + ", " + text
             + String(decoding: layout.tokens.bytes[at...], as: UTF8.self)
-        try replaceObjects(of: table, texts: [table.id: sql], dependents: try dependents(of: table), when: "add column")
+        try replaceObjects(of: table, texts: [table.id: sql], dependents: try dependents(of: table), when: "add column", strict: true)
         // Old rows read the new column's default: it must pass the column's CHECK constraints.
         guard hasRows, hasCheck, let newTable = tx.catalog.table(table.name) else { return }
         let scope = tableScope(newTable)
@@ -214,11 +214,13 @@ extension StatementRunner {
             end = layout.tokens.tokens[next].start
         } else {
             end = layout.columnsEnd
-            while start > 0 && bytes[start] != UInt8(ascii: ",") { start -= 1 }
+            // The comma token before the name (SQLite scans back for a ',' byte, which a comment
+            // between the two could hold).
+            if layout.tokens.kind(nameToken - 1) == .comma { start = layout.tokens.tokens[nameToken - 1].start }
         }
         let sql = String(decoding: bytes[..<start], as: UTF8.self) + String(decoding: bytes[end...], as: UTF8.self)
         let rows = try session.rows(of: table)
-        try replaceObjects(of: table, texts: [table.id: sql], dependents: try dependents(of: table), when: "drop column")
+        try replaceObjects(of: table, texts: [table.id: sql], dependents: try dependents(of: table), when: "drop column", strict: true)
         for row in rows {
             var values = Array(row.dropFirst())
             values.remove(at: index)
@@ -252,9 +254,10 @@ extension StatementRunner {
     }
 
     /// Installs new texts (`texts`, by object id) and installs again, under their ids, the table,
-    /// its indexes and triggers and the `dependents`; checks them; writes the changed catalog rows.
+    /// its indexes and triggers and the `dependents`; checks them (`strict`: a double-quoted name
+    /// must be a column); writes the changed catalog rows.
     private func replaceObjects(of table: TableInfo, texts: [UInt32: String], dependents: Set<UInt32>,
-                                when: String) throws(StrataError) {
+                                when: String, strict: Bool) throws(StrataError) {
         let before = tx.catalog
         var affected = schemaObjects().filter { o in
             o.id == table.id || texts[o.id] != nil || dependents.contains(o.id)
@@ -297,7 +300,7 @@ extension StatementRunner {
         guard let newTable = catalog.tables.values.first(where: { $0.id == table.id }) else { return }
         for o in affected {
             do throws(StrataError) {
-                try check(o, parsed[o.id], newTable)
+                try check(o, parsed[o.id], newTable, strict: strict)
             } catch {
                 throw Self.schemaError(o, when, error)
             }
@@ -352,8 +355,22 @@ extension StatementRunner {
 
     /// Checks one installed object against the changed table: names in CHECK constraints,
     /// index expressions, views' queries, NEW and OLD columns in triggers.
-    private func check(_ o: SchemaObject, _ parsed: ParsedStatement?, _ table: TableInfo) throws(StrataError) {
+    private func check(_ o: SchemaObject, _ parsed: ParsedStatement?, _ table: TableInfo, strict: Bool) throws(StrataError) {
         let planner = Planner(catalog: tx.catalog, session: session)
+        // Names first, the way SQLite resolves them (double-quoted ones too when `strict`).
+        if let parsed {
+            let walker = RenameWalker(catalog: tx.catalog, target: table, operation: .inspect, text: o.sql)
+            walker.strictQuotes = strict
+            switch parsed.statement {
+            case .createTable(let c): walker.walkTable(c)
+            case .createIndex(let c): walker.walkIndex(c)
+            case .createTrigger(let c): walker.walkTrigger(c)
+            default: break
+            }
+            if let missing = walker.missingColumns.first {
+                throw StrataError(.syntaxError, "no such column: \(missing)")
+            }
+        }
         switch o.kind {
         case "table":
             guard let t = tx.catalog.tables.values.first(where: { $0.id == o.id }), let parsed,
@@ -374,12 +391,7 @@ extension StatementRunner {
             guard let v = tx.catalog.views[o.name.lowercased()] else { return }
             _ = try planner.planQuery(v.select, parent: nil)
         default:
-            guard let parsed, case .createTrigger(let s) = parsed.statement else { return }
-            let walker = RenameWalker(catalog: tx.catalog, target: table, operation: .inspect, text: o.sql)
-            walker.walkTrigger(s)
-            if let missing = walker.missingColumns.first {
-                throw StrataError(.syntaxError, "no such column: \(missing)")
-            }
+            break
         }
     }
 }
