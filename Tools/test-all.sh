@@ -16,6 +16,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-# Storage, crash and corruption tests (Swift Testing and XCTest).
+# Unit, model, crash, corruption, parser, value and runner tests (Swift Testing).
 swift build --build-tests
 swift test --skip-build
+
+# SQL behaviour: our own SQLTests and SQLite's sqllogictest corpus, read in place from
+# ../shared/sqllogictest (never copied into the repo), through strata-slt in a release build.
+swift build -c release --product strata-slt
+corpus=../shared/sqllogictest
+slt=(SQLTests)
+if [ -d "$corpus" ]; then
+    # select5.test is left out for now: its joins of up to ten tables do not finish in the
+    # materializing executor (issue 3 note; the planner's join order is issue 5).
+    slt+=("$corpus"/select1.test "$corpus"/select2.test "$corpus"/select3.test "$corpus"/select4.test
+          "$corpus"/evidence)
+    for d in aggregates expr groupby select; do slt+=("$corpus/random/$d/slt_good_0.test"); done
+else
+    echo "note: $corpus not found; running SQLTests only"
+fi
+.build/release/strata-slt --jobs 2 "${slt[@]}"
