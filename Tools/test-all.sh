@@ -20,6 +20,11 @@ fi
 swift build --build-tests
 swift test --skip-build
 
+# The storage model and basics again with STRATA_INTERNAL_CHECKS: the B+tree invariant walk after
+# every commit and the ownership check of every copy-on-write (STYLE.md §5, internal-checks build).
+swift build --build-tests --scratch-path .build-checks -Xswiftc -DSTRATA_INTERNAL_CHECKS
+swift test --skip-build --scratch-path .build-checks --filter "ModelTests|EngineBasicsTests"
+
 # SQL behaviour: our own SQLTests and SQLite's sqllogictest corpus, read in place from
 # ../shared/sqllogictest (never copied into the repo), through strata-slt in a release build.
 swift build -c release --product strata-slt
