@@ -16,6 +16,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
+# Docs: every relative link in Docs/ and README.md resolves.
+bash Tools/check-doc-links.sh
+
 # Unit, model, crash, corruption, parser, value and runner tests (Swift Testing).
 swift build --build-tests
 swift test --skip-build

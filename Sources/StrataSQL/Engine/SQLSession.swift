@@ -97,13 +97,14 @@ package final class SQLSession {
         let tx = transaction ?? newTransaction(explicit: false)
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
+        let catalogChangedBefore = tx.catalogChanged
         let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text)
         let result: QueryRows
         do {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
         } catch {
             tx.writes.rollback(to: mark)
-            tx.catalog = catalogBefore
+            tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)
             tx.nextRowid.removeAll()
             throw error
         }

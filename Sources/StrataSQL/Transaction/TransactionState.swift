@@ -28,6 +28,12 @@ final class TransactionState {
         catalogChanged = false
     }
 
+    /// Puts back the catalog (and whether it had changed) from before a failed statement.
+    func restoreCatalog(_ c: Catalog, changed: Bool) {
+        catalog = c
+        catalogChanged = changed
+    }
+
     /// The value of `key` as this transaction sees it.
     func get(_ key: [UInt8]) throws(StrataError) -> [UInt8]? {
         switch writes.lookup(key) {

@@ -37,8 +37,21 @@ final class WriteSet {
 
     private func set(_ key: [UInt8], _ value: [UInt8]?) {
         let previous = entries.updateValue(value, forKey: key)
-        if previous == nil { sortedCache = nil }
+        // A new key goes into the sorted list in place: re-sorting after every insert made a
+        // transaction that checks a UNIQUE index per row quadratic.
+        if previous == nil, sortedCache != nil { sortedCache!.insert(key, at: insertionPoint(key)) }
         if marks > 0 { undo.append((key, previous)) }
+    }
+
+    private func insertionPoint(_ key: [UInt8]) -> Int {
+        guard let keys = sortedCache else { return 0 }
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compareKeyBytes(keys[mid], key) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Starts a statement: changes from here on can be undone with `rollback(to:)`.
@@ -61,7 +74,10 @@ final class WriteSet {
                 entries[key] = previous
             } else {
                 entries.removeValue(forKey: key)
-                sortedCache = nil
+                if sortedCache != nil {
+                    let i = insertionPoint(key)
+                    if i < sortedCache!.count && sortedCache![i] == key { sortedCache!.remove(at: i) } else { sortedCache = nil }
+                }
             }
         }
         release(mark)
