@@ -285,14 +285,31 @@ enum QueryExecutor {
     }
 }
 
-/// A row's values as a hashable key in which values that compare equal are equal (1 and 1.0).
+/// A row's values as a hashable key in which values are equal exactly when SQL's BINARY
+/// comparison says so: 1 and 1.0 are one key, and text is compared by its UTF-8 bytes (Swift's
+/// String equality would merge canonically equivalent text such as "é" and "e" + U+0301).
 struct DistinctKey: Hashable {
-    var values: [Value]
+    enum Atom: Hashable {
+        case null
+        case integer(Int64)
+        case real(UInt64)
+        case text([UInt8])
+        case blob([UInt8])
+    }
+
+    var atoms: [Atom]
 
     init(_ values: [Value]) {
-        self.values = values.map { v in
-            if case .real(let d) = v, d == d.rounded(), abs(d) < 9.2e18 { return .integer(Int64(d)) }
-            return v
+        atoms = values.map { v in
+            switch v {
+            case .null: return .null
+            case .integer(let i): return .integer(i)
+            case .real(let d):
+                if d == d.rounded(), abs(d) < 9.2e18 { return .integer(Int64(d)) }
+                return .real((d == 0 ? 0.0 : d).bitPattern)
+            case .text(let t): return .text(Array(t.utf8))
+            case .blob(let b): return .blob(b)
+            }
         }
     }
 }
