@@ -34,11 +34,11 @@ swift build -c release --product strata-slt
 corpus=../shared/sqllogictest
 slt=(SQLTests)
 if [ -d "$corpus" ]; then
+    # Everything but select5.test (about 580k records, about a minute in a release build here).
     # select5.test is left out for now: its joins of up to ten tables do not finish in the
     # materializing executor (issue 3 note; the planner's join order is issue 5).
     slt+=("$corpus"/select1.test "$corpus"/select2.test "$corpus"/select3.test "$corpus"/select4.test
-          "$corpus"/evidence)
-    for d in aggregates expr groupby select; do slt+=("$corpus/random/$d/slt_good_0.test"); done
+          "$corpus"/evidence "$corpus"/random "$corpus"/index)
 else
     echo "note: $corpus not found; running SQLTests only"
 fi
