@@ -170,16 +170,14 @@ enum Keys {
         ([0x02] + be32(index), [0x02] + be32(index &+ 1))
     }
 
+    /// The rowid's 8 bytes (StrataCatalog's rowid encoding: big-endian, sign bit flipped).
     static func appendRowid(_ k: inout [UInt8], _ rowid: Int64) {
-        let u = UInt64(bitPattern: rowid) ^ 0x8000_0000_0000_0000
-        for s in stride(from: 56, through: 0, by: -8) { k.append(UInt8(truncatingIfNeeded: u >> UInt64(s))) }
+        StrataCatalog.appendRowid(rowid, into: &k)
     }
 
     /// The rowid in the last 8 bytes of a row or index key.
     static func rowid(fromKey k: [UInt8]) -> Int64 {
-        var u: UInt64 = 0
-        for b in k[(k.count - 8)...] { u = (u << 8) | UInt64(b) }
-        return Int64(bitPattern: u ^ 0x8000_0000_0000_0000)
+        k.withUnsafeBytes { decodeRowid($0, at: k.count - 8) } ?? 0
     }
 
     static func be32(_ v: UInt32) -> [UInt8] {

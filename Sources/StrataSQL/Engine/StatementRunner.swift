@@ -81,7 +81,8 @@ struct StatementRunner {
             throw StrataError(.syntaxError, "\(kind) \(name) already exists")
         }
         let id = tx.catalog.nextObjectID
-        let sql = sqlText ?? render(statement)
+        // The catalog keeps the statement's own text (the parser records each statement's text).
+        let sql = sqlText ?? session.statementText
         var catalog = tx.catalog
         try SchemaBuilder.install(statement, id: id, sql: sql, into: &catalog)
         catalog.nextObjectID = id + 1
@@ -90,10 +91,6 @@ struct StatementRunner {
         tx.put(Keys.catalog(id), encodeRecord([.text(kind), .text(name), .text(name), .text(sql)]))
     }
 
-    /// The statement text stored in the catalog (the parser keeps each statement's text).
-    private func render(_ statement: SQLStatement) -> String { currentText }
-
-    var currentText: String { session.statementText }
 
     private func createTable(_ s: CreateTableStatement) throws(StrataError) {
         switch s.body {

@@ -76,7 +76,7 @@ struct Planner {
             try bindLimit(s, plan, parent: parent, scope: scope)
             return (plan, scope)
         }
-        let (firstPlan, firstCore, firstScope) = try planCore(s.first, scope: scope)
+        let (firstPlan, _, firstScope) = try planCore(s.first, scope: scope)
         var rest: [(CompoundOperator, QueryPlan)] = []
         var correlated = firstScope.isCorrelated
         for term in s.compounds {
@@ -89,7 +89,7 @@ struct Planner {
         }
         let plan = QueryPlan(body: .compound(firstPlan, rest), columnNames: firstPlan.columnNames)
         scope.isCorrelated = scope.isCorrelated || correlated
-        try bindOrderBy(s.orderBy, plan: plan, core: nil, coreScope: firstScope, compound: (firstCore, s.first))
+        try bindOrderBy(s.orderBy, plan: plan, core: nil, coreScope: firstScope, compound: s.first)
         try bindLimit(s, plan, parent: parent, scope: scope)
         return (plan, scope)
     }
@@ -366,8 +366,7 @@ struct Planner {
                 scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: true))
                 plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft))
             } else if let view = catalog.view(name) {
-                let (q, sub) = try planQuery(view.select, parent: nil)
-                _ = sub
+                let (q, _) = try planQuery(view.select, parent: nil)
                 var names = q.columnNames
                 if let cols = view.columns { names = cols }
                 addQuerySource(q, names: names, alias: alias, to: plan, scope: scope, isLeft: isLeft)
@@ -477,7 +476,7 @@ struct Planner {
     // MARK: ORDER BY
 
     private func bindOrderBy(_ terms: [OrderingTerm], plan: QueryPlan, core: CorePlan?, coreScope: Scope,
-                             compound: (CorePlan, SelectCore)?) throws(StrataError) {
+                             compound: SelectCore?) throws(StrataError) {
         for (n, term) in terms.enumerated() {
             var expr = term.expr
             var collationName: String?
@@ -492,8 +491,8 @@ struct Planner {
                 }
                 slot = Int(k) - 1
             } else if case .column(let ref) = expr, ref.table == nil,
-                      let i = plan.columnNames.firstIndex(where: { $0.caseInsensitiveEquals(ref.name) }),
-                      core == nil || !resolves(ref, coreScope) || aliasIsExplicit(ref.name, plan) {
+                      let i = plan.columnNames.firstIndex(where: { $0.caseInsensitiveEquals(ref.name) }) {
+                // A bare name that names a result column orders by it (SQLite prefers the alias).
                 slot = i
             }
             if slot == nil, let core {
@@ -505,13 +504,10 @@ struct Planner {
                     slot = plan.width + core.hiddenKeys.count - 1
                 }
                 if collationName == nil { collationName = exprCollationName(expr, coreScope) }
-            } else if slot == nil, let (firstCore, firstAST) = compound {
-                if case .select(let clause) = firstAST {
-                    for (i, col) in clause.columns.enumerated() {
-                        if case .expression(let e, _, _) = col, e == expr { slot = i }
-                    }
+            } else if slot == nil, let firstAST = compound, case .select(let clause) = firstAST {
+                for (i, col) in clause.columns.enumerated() {
+                    if case .expression(let e, _, _) = col, e == expr { slot = i }
                 }
-                _ = firstCore
             }
             guard let s = slot else {
                 throw StrataError(.syntaxError, "\(ordinal(n + 1)) ORDER BY term does not match any column in the result set")
@@ -521,12 +517,6 @@ struct Planner {
             let coll = collationName.flatMap { Collation(name: $0) } ?? .binary
             plan.orderBy.append(SortKey(slot: s, descending: descending, nullsFirst: nullsFirst, collation: coll))
         }
-    }
-
-    private func aliasIsExplicit(_ name: String, _ plan: QueryPlan) -> Bool {
-        guard case .core(let core) = plan.body else { return true }
-        _ = core
-        return true
     }
 
     private func exprCollationName(_ e: Expr, _ scope: Scope) -> String? {
