@@ -145,6 +145,7 @@ struct Planner {
                     place(b, in: plan)
                 }
             }
+            reorderJoin(plan)
             plan.isAggregate = !clause.groupBy.isEmpty || clause.columns.contains { col in
                 if case .expression(let e, _, _) = col { return containsAggregate(e) }
                 return false
@@ -257,14 +258,16 @@ struct Planner {
     }
 
     /// An equality `column of this level = expression of earlier levels` usable for a hash lookup.
-    private func probe(_ b: BoundExpr, _ level: JoinLevel) -> (slot: Int, probe: BoundExpr, leftAffinity: Affinity?, rightAffinity: Affinity?)? {
+    /// `isBound` says whether a slot belongs to a level joined before this one (by default, one
+    /// laid out before it).
+    func probe(_ b: BoundExpr, _ level: JoinLevel, isBound: ((Int) -> Bool)? = nil) -> (slot: Int, probe: BoundExpr, leftAffinity: Affinity?, rightAffinity: Affinity?)? {
         guard case .comparison(.equal, let l, let r, let rule) = b, rule.collation == .binary else { return nil }
         let range = level.offset..<(level.offset + level.width)
         func earlier(_ e: BoundExpr) -> Bool {
-            var m = -1
+            var allBound = true
             var sub = false
-            visitSlots(e, &m, &sub)
-            return !sub && m < level.offset
+            visitSlots(e, { s in if !(isBound?(s) ?? (s < level.offset)) { allBound = false } }, &sub)
+            return !sub && allBound
         }
         if case .column(0, let s) = l, range.contains(s), earlier(r) { return (s - level.offset, r, rule.left, rule.right) }
         if case .column(0, let s) = r, range.contains(s), earlier(l) { return (s - level.offset, l, rule.right, rule.left) }
@@ -272,37 +275,42 @@ struct Planner {
     }
 
     private func visitSlots(_ e: BoundExpr, _ maxSlot: inout Int, _ hasSubquery: inout Bool) {
+        visitSlots(e, { maxSlot = max(maxSlot, $0) }, &hasSubquery)
+    }
+
+    /// Calls `onSlot` for every slot of this query's row that `e` reads; notes a correlated subquery.
+    func visitSlots(_ e: BoundExpr, _ onSlot: (Int) -> Void, _ hasSubquery: inout Bool) {
         switch e {
         case .constant, .parameter, .aggregate, .raise: break
-        case .column(let d, let s): if d == 0 { maxSlot = max(maxSlot, s) }
-        case .unary(_, let x), .isNull(let x, _), .cast(let x, _): visitSlots(x, &maxSlot, &hasSubquery)
+        case .column(let d, let s): if d == 0 { onSlot(s) }
+        case .unary(_, let x), .isNull(let x, _), .cast(let x, _): visitSlots(x, onSlot, &hasSubquery)
         case .arithmetic(_, let a, let b), .comparison(_, let a, let b, _), .and(let a, let b), .or(let a, let b):
-            visitSlots(a, &maxSlot, &hasSubquery)
-            visitSlots(b, &maxSlot, &hasSubquery)
+            visitSlots(a, onSlot, &hasSubquery)
+            visitSlots(b, onSlot, &hasSubquery)
         case .between(let a, let b, let c, _, _, _):
-            visitSlots(a, &maxSlot, &hasSubquery)
-            visitSlots(b, &maxSlot, &hasSubquery)
-            visitSlots(c, &maxSlot, &hasSubquery)
+            visitSlots(a, onSlot, &hasSubquery)
+            visitSlots(b, onSlot, &hasSubquery)
+            visitSlots(c, onSlot, &hasSubquery)
         case .inList(let a, let list, _, _):
-            visitSlots(a, &maxSlot, &hasSubquery)
-            for x in list { visitSlots(x, &maxSlot, &hasSubquery) }
+            visitSlots(a, onSlot, &hasSubquery)
+            for x in list { visitSlots(x, onSlot, &hasSubquery) }
         case .inSubquery(let a, let sub, _, _):
-            visitSlots(a, &maxSlot, &hasSubquery)
+            visitSlots(a, onSlot, &hasSubquery)
             if sub.isCorrelated { hasSubquery = true }
         case .exists(let sub), .scalarSubquery(let sub):
             if sub.isCorrelated { hasSubquery = true }
         case .caseWhen(let base, let branches, let elseValue, _):
-            if let base { visitSlots(base, &maxSlot, &hasSubquery) }
+            if let base { visitSlots(base, onSlot, &hasSubquery) }
             for (w, t) in branches {
-                visitSlots(w, &maxSlot, &hasSubquery)
-                visitSlots(t, &maxSlot, &hasSubquery)
+                visitSlots(w, onSlot, &hasSubquery)
+                visitSlots(t, onSlot, &hasSubquery)
             }
-            if let elseValue { visitSlots(elseValue, &maxSlot, &hasSubquery) }
-        case .function(_, let args): for x in args { visitSlots(x, &maxSlot, &hasSubquery) }
+            if let elseValue { visitSlots(elseValue, onSlot, &hasSubquery) }
+        case .function(_, let args): for x in args { visitSlots(x, onSlot, &hasSubquery) }
         case .like(_, let a, let b, let esc, _):
-            visitSlots(a, &maxSlot, &hasSubquery)
-            visitSlots(b, &maxSlot, &hasSubquery)
-            if let esc { visitSlots(esc, &maxSlot, &hasSubquery) }
+            visitSlots(a, onSlot, &hasSubquery)
+            visitSlots(b, onSlot, &hasSubquery)
+            if let esc { visitSlots(esc, onSlot, &hasSubquery) }
         }
     }
 
