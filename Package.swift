@@ -22,14 +22,17 @@ let package = Package(
         .target(name: "CStrataCRC"),
         // Pages, page cache, copy-on-write B+tree, WAL, recovery, checkpoint, free-space reclamation.
         .target(name: "StrataStorage", dependencies: ["StrataCore", "CStrataCRC"]),
-        .testTarget(name: "StrataStorageTests", dependencies: ["StrataStorage", "StrataCore"]),
+        // Helpers shared by the test targets (a seeded generator, small-stack threads).
+        .target(name: "StrataTestSupport", path: "Tests/StrataTestSupport"),
+        .testTarget(name: "StrataStorageTests", dependencies: ["StrataStorage", "StrataCore", "StrataTestSupport"]),
         // Values, record and key encodings, schema and the catalog stored in the tree.
         .target(name: "StrataCatalog", dependencies: ["StrataCore", "StrataStorage"]),
         // SQL: lexer, parser, AST, binder, planner, executor, functions.
         .target(name: "StrataSQL", dependencies: ["StrataCore", "StrataStorage", "StrataCatalog"]),
-        .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL", "StrataCatalog", "StrataCore"]),
+        .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL", "StrataCatalog", "StrataCore", "StrataTestSupport"]),
         // The public embedded API.
         .target(name: "Strata", dependencies: ["StrataCore", "StrataSQL", "StrataStorage"]),
+        .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataTestSupport"]),
         // The shell (script mode for now; the interactive shell is issue 4).
         .executableTarget(name: "strata", dependencies: ["Strata"]),
         // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API.

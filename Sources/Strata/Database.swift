@@ -9,6 +9,7 @@ import StrataStorage
 public typealias StrataError = StrataCore.StrataError
 public typealias SQLState = StrataCore.SQLState
 public typealias Value = StrataCore.Value
+public typealias SourceLocation = StrataCore.SourceLocation
 
 /// A database file (or an in-memory database), shared by any number of connections.
 public final class Database: Sendable {
@@ -69,10 +70,19 @@ public final class Connection {
         }, onError: onError)
     }
 
-    /// Runs `sql` (one statement, or several of which the last returns the rows) with bound
-    /// parameters (`?`, `?N`, `:name`, `@name`, `$name`) and returns its rows.
+    /// Runs `sql` and returns its rows. Without parameter values `sql` may hold several
+    /// statements (the last one's rows are returned); with them it must be one statement, and
+    /// `parameters` holds one value per parameter index (`?`, `?N`, `:name`, `@name`, `$name`).
     public func query(_ sql: String, _ parameters: [Value] = []) throws -> QueryResult {
         let r = try session.query(sql, parameters: parameters)
         return QueryResult(columns: r.columns, rows: r.rows)
+    }
+
+    /// Parses `sql`, which must be one statement (a trailing semicolon is allowed), for running
+    /// many times on this connection.
+    ///
+    /// - Throws: a syntax error with its position; "more than one statement given" at the second.
+    public func prepare(_ sql: String) throws -> Statement {
+        Statement(connection: self, parsed: try session.prepare(sql))
     }
 }

@@ -20,7 +20,9 @@ func printError(_ message: String) {
 
 var bail = false
 var positional: [String] = []
-for arg in CommandLine.arguments.dropFirst() {
+/// Where each positional argument is in argv.
+var positionalIndexes: [Int] = []
+for (argIndex, arg) in CommandLine.arguments.enumerated().dropFirst() {
     switch arg {
     case "-bail", "--bail": bail = true
     case "--help", "-help", "-h":
@@ -40,11 +42,63 @@ for arg in CommandLine.arguments.dropFirst() {
             exit(2)
         }
         positional.append(arg)
+        positionalIndexes.append(argIndex)
     }
 }
 guard positional.count <= 2 else {
     printError("strata: too many arguments (try --help)")
     exit(2)
+}
+
+
+/// The offset of the first byte of `bytes` that is not part of valid UTF-8, if any.
+func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var iterator = bytes.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    var offset = 0
+    while true {
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let scalar): offset += scalar.count
+        case .emptyInput: return nil
+        case .error: return offset
+        }
+    }
+}
+
+/// SQL text from raw bytes. Invalid UTF-8 is refused with its line and column (counted as the
+/// parser counts them), rather than replaced, which would change the user's data silently.
+func sqlText(_ bytes: [UInt8], source: String) -> String {
+    guard let bad = firstInvalidUTF8(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+    var line = 1
+    var column = 1
+    for b in bytes[..<bad] {
+        if b == 0x0A {
+            line += 1
+            column = 1
+        } else if b & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+    let byte = String(bytes[bad], radix: 16, uppercase: true)
+    printError("Error: near line \(line), column \(column): \(source) is not valid UTF-8 (byte 0x\(byte)); nothing was run")
+    exit(1)
+}
+
+var script: String
+if positional.count == 2 {
+    // The raw argument: CommandLine.arguments would have replaced invalid UTF-8 already.
+    let raw = CommandLine.unsafeArgv[positionalIndexes[1]].map { UnsafeRawPointer($0) }
+    let bytes = raw.map { Array(UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: strlen($0.assumingMemoryBound(to: CChar.self)))) }
+    script = sqlText(bytes ?? Array(positional[1].utf8), source: "the SQL argument")
+} else {
+    var input: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = read(0, &buffer, buffer.count)
+        if n <= 0 { break }
+        input.append(contentsOf: buffer[0..<n])
+    }
+    script = sqlText(input, source: "the input")
 }
 
 let database: Database
@@ -55,20 +109,6 @@ do {
     exit(1)
 }
 let connection = database.connection()
-
-var script: String
-if positional.count == 2 {
-    script = positional[1]
-} else {
-    var input: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = read(0, &buffer, buffer.count)
-        if n <= 0 { break }
-        input.append(contentsOf: buffer[0..<n])
-    }
-    script = String(decoding: input, as: UTF8.self)
-}
 
 var failed = false
 do {

@@ -1,6 +1,7 @@
 // LexerTests: tokens as SQLite's tokenizer makes them (tokenize.c), errors with line:column in
 // characters, and inputs that must never crash the lexer.
 
+import StrataTestSupport
 import Testing
 
 @testable import StrataCore
@@ -165,7 +166,7 @@ func lexError(_ sql: String) -> StrataError? {
     }
 
     @Test func arbitraryBytesNeverCrash() {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         let alphabet = Array("SELECT'\"`[]()x0123456789.eE+-*/|<>=!~?:@$#;,-/* \n\té".utf8) + [0xFF, 0xC3, 0x80, 0x00]
         for _ in 0..<20_000 {
             let length = Int(generator.next() % 40)
@@ -191,15 +192,3 @@ func lexError(_ sql: String) -> StrataError? {
     }
 }
 
-/// A small deterministic generator for the fuzz loops (seeded, so failures reproduce).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

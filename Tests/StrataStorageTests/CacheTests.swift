@@ -5,6 +5,7 @@
 
 import Foundation
 import Synchronization
+import StrataTestSupport
 import Testing
 @testable import StrataStorage
 import StrataCore

@@ -11,6 +11,7 @@
 //   whole files  a truncated data file; a file that is not a Strata database
 
 import Foundation
+import StrataTestSupport
 import Testing
 @testable import StrataStorage
 import StrataCore

@@ -11,6 +11,7 @@
 // STRATA_CRASH_ROUNDS sets the number of rounds (default 50); STRATA_SEED replays the kill times.
 
 import Foundation
+import StrataTestSupport
 import Testing
 @testable import StrataStorage
 import StrataCore

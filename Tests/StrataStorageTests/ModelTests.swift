@@ -23,6 +23,7 @@
 // seconds in a debug build).
 
 import Foundation
+import StrataTestSupport
 import Testing
 @testable import StrataStorage
 import StrataCore

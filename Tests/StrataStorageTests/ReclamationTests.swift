@@ -11,6 +11,7 @@
 // the newest tree.
 
 import Foundation
+import StrataTestSupport
 import Testing
 @testable import StrataStorage
 import StrataCore

@@ -13,6 +13,7 @@
 
 import Foundation
 import Synchronization
+import StrataTestSupport
 import Testing
 @testable import StrataStorage
 import StrataCore

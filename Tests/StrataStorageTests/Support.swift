@@ -1,6 +1,7 @@
 import Foundation
 @testable import StrataStorage
 import StrataCore
+import StrataTestSupport
 
 /// A fresh temporary directory, removed when the value is released.
 final class TemporaryDirectory: @unchecked Sendable {
@@ -44,18 +45,6 @@ func contents(_ snapshot: Snapshot) throws -> [([UInt8], [UInt8])] {
     return out
 }
 
-/// A deterministic generator (SplitMix64) so that a printed seed replays a run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The seed for a randomized test: STRATA_SEED if set, else a fresh one (printed by the test on failure).
 func testSeed() -> UInt64 {

@@ -79,6 +79,9 @@ package struct ParsedStatement: Sendable {
     /// Names of named parameters by index, with their prefix (":a", "@a", "$a"); SQLite's
     /// sqlite3_bind_parameter_name. `?N` and `?` have none.
     package var parameterNames: [Int: String]
+    /// Parse levels of the tallest part of the statement (at most `Parser.maxDepth`): how much
+    /// stack binding, planning and running it may take (`ThreadStack.withStack`).
+    package var height: Int = 0
 }
 
 /// A possibly schema-qualified object name: `name` or `schema.name`.

@@ -75,6 +75,8 @@ final class EvalContext {
     /// Aggregate results of the current group.
     var aggregates: [Value] = []
     let session: ExecutionSession
+    /// The lowest stack address evaluation may reach on this thread (`ThreadStack.check`).
+    let stackLimit = ThreadStack.lowestUsableAddress()
 
     init(parameters: [Value], session: ExecutionSession) {
         self.parameters = parameters

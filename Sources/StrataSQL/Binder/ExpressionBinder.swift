@@ -14,6 +14,7 @@ struct BoundResult {
 
 extension Planner {
     func bind(_ e: Expr, _ scope: Scope) throws(StrataError) -> BoundResult {
+        try ThreadStack.check()
         switch e {
         case .literal(let v):
             return BoundResult(expr: .constant(v))

@@ -5,8 +5,10 @@ import StrataCore
 import StrataStorage
 
 enum CatalogLoader {
-    static func load(_ snapshot: Snapshot) throws(StrataError) -> Catalog {
+    /// The stored catalog, and the parse height of its tallest statement.
+    static func load(_ snapshot: Snapshot) throws(StrataError) -> (Catalog, Int) {
         var catalog = Catalog()
+        var tallest = 0
         var cursor = snapshot.cursor()
         let (lo, hi) = Keys.catalogRange
         var ok = try cursor.seek(lo)
@@ -26,12 +28,13 @@ enum CatalogLoader {
         for kind in order {
             for (id, k, sql) in objects where k == kind {
                 let parsed = try parseStatement(sql)
+                tallest = max(tallest, parsed.height)
                 try SchemaBuilder.install(parsed.statement, id: id, sql: sql, into: &catalog)
                 catalog.nextObjectID = max(catalog.nextObjectID, id + 1)
             }
         }
         // A table's automatic indexes take the ids after it; ids are never reused.
         for ix in catalog.indexes.values { catalog.nextObjectID = max(catalog.nextObjectID, ix.id + 1) }
-        return catalog
+        return (catalog, tallest)
     }
 }

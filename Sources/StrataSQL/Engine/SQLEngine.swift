@@ -21,6 +21,10 @@ package final class SQLEngine: Sendable {
     }
 
     package let storage: StorageEngine
+    /// Parse height of the tallest view, trigger or table definition this engine has stored or
+    /// loaded: a statement may bind and run them inside itself (`ThreadStack.withStack`). Only
+    /// grows.
+    let tallestStoredStatement = Atomic<Int>(0)
 
     /// Opens the database at `path`; nil or ":memory:" gives a private database in an anonymous
     /// temporary file (unlinked at once, so nothing is left behind).
@@ -44,8 +48,9 @@ package final class SQLEngine: Sendable {
             unlink(tempPath + "-wal")
         }
         committedCatalog = Mutex(Catalog())
-        let loaded = try CatalogLoader.load(storage.snapshot(label: "catalog load"))
+        let (loaded, tallest) = try CatalogLoader.load(storage.snapshot(label: "catalog load"))
         committedCatalog.withLock { $0 = loaded }
+        tallestStoredStatement.store(tallest, ordering: .relaxed)
     }
 
     package func session() -> SQLSession { SQLSession(engine: self) }

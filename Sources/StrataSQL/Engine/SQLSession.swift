@@ -23,19 +23,31 @@ package final class SQLSession {
     /// Runs every statement of `sql`, discarding rows; stops at the first error.
     package func execute(_ sql: String) throws(StrataError) {
         var parser = Parser(sql)
-        while let statement = try parser.next() {
+        while let statement = try parser.nextStatement() {
             _ = try run(statement, parameters: [])
         }
     }
 
-    /// Runs `sql` and returns the rows of its last statement.
+    /// Runs `sql` and returns the rows of its last statement. With parameter values, `sql` must
+    /// be one statement.
     package func query(_ sql: String, parameters: [Value]) throws(StrataError) -> QueryRows {
+        if !parameters.isEmpty { return try run(try prepare(sql), parameters: parameters) }
         var parser = Parser(sql)
         var last = QueryRows(columns: [], rows: [])
-        while let statement = try parser.next() {
-            last = try run(statement, parameters: parameters)
+        while let statement = try parser.nextStatement() {
+            last = try run(statement, parameters: [])
         }
         return last
+    }
+
+    /// Parses `sql`, which must be one statement, for running many times with `run(_:parameters:)`.
+    package func prepare(_ sql: String) throws(StrataError) -> ParsedStatement {
+        try parseStatement(sql)
+    }
+
+    /// Runs a prepared statement with one value per parameter index (`?N` counts up to N).
+    package func run(prepared statement: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
+        try run(statement, parameters: parameters)
     }
 
     /// Runs each statement of a script (see Connection.executeScript).
@@ -45,7 +57,7 @@ package final class SQLSession {
         while true {
             let statement: ParsedStatement?
             do throws(StrataError) {
-                statement = try parser.next()
+                statement = try parser.nextStatement()
             } catch {
                 onError(error)
                 throw error
@@ -66,8 +78,23 @@ package final class SQLSession {
     package var isInTransaction: Bool { transaction != nil }
 
     private func run(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
+        guard parameters.count == parsed.parameterCount else {
+            let needs = parsed.parameterCount == 1 ? "1 parameter" : "\(parsed.parameterCount) parameters"
+            let got = parameters.count == 1 ? "1 value was" : "\(parameters.count) values were"
+            throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given",
+                              location: parsed.location, statement: parsed.text)
+        }
         do {
-            return try runUnlocated(parsed, parameters: parameters)
+            let stored = engine.tallestStoredStatement.load(ordering: .relaxed)
+            let result = try ThreadStack.withStack(forHeight: parsed.height + stored) { () throws(StrataError) in
+                try runUnlocated(parsed, parameters: parameters)
+            }
+            switch parsed.statement {
+            case .createTable, .createView, .createTrigger, .createIndex:
+                _ = engine.tallestStoredStatement.max(parsed.height, ordering: .relaxed)
+            default: break
+            }
+            return result
         } catch {
             var e = error
             if e.statement == nil { e.statement = parsed.text }

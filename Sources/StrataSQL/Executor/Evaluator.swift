@@ -6,6 +6,7 @@ import StrataCore
 
 enum Evaluator {
     static func eval(_ e: BoundExpr, _ row: [Value], _ ctx: EvalContext) throws(StrataError) -> Value {
+        try ThreadStack.check(limit: ctx.stackLimit)
         switch e {
         case .constant(let v): return v
         case .parameter(let i): return i - 1 < ctx.parameters.count ? ctx.parameters[i - 1] : .null

@@ -11,6 +11,7 @@ import StrataCore
 enum QueryExecutor {
     /// The plan's visible rows, sorted and limited. `limit` caps the rows needed (EXISTS, scalar subqueries).
     static func run(_ plan: QueryPlan, _ ctx: EvalContext, limit: Int? = nil) throws(StrataError) -> [[Value]] {
+        try ThreadStack.check(limit: ctx.stackLimit)
         var rows = try runBody(plan, ctx)
         if !plan.orderBy.isEmpty { sort(&rows, plan.orderBy) }
         var start = 0

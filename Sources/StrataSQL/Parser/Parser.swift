@@ -21,18 +21,18 @@ import StrataCore
 package func parseScript(_ sql: String) throws(StrataError) -> [ParsedStatement] {
     var parser = Parser(sql)
     var statements: [ParsedStatement] = []
-    while let statement = try parser.next() { statements.append(statement) }
+    while let statement = try parser.nextStatement() { statements.append(statement) }
     return statements
 }
 
 /// Parses `sql`, which must hold exactly one statement (a trailing semicolon is allowed).
 package func parseStatement(_ sql: String) throws(StrataError) -> ParsedStatement {
     var parser = Parser(sql)
-    guard let statement = try parser.next() else {
+    guard let statement = try parser.nextStatement() else {
         throw StrataError(.syntaxError, "incomplete input", location: SourceLocation(line: 1, column: 1))
     }
-    if try parser.next() != nil {
-        throw StrataError(.syntaxError, "more than one statement given", location: statement.location)
+    if let second = try parser.nextStatement() {
+        throw StrataError(.syntaxError, "more than one statement given", location: second.location)
     }
     return statement
 }
@@ -77,7 +77,27 @@ package struct Parser {
         lexer = Lexer(Array(sql.utf8))
     }
 
-    /// The next statement, or nil when the script has no more.
+    /// The next statement, or nil when the script has no more. When the current thread has too
+    /// little stack for how deeply the statement nests, it is parsed again on a thread with
+    /// enough (`ThreadStack.withStack`), so the depth limit, not the caller's stack, decides
+    /// what is too deep.
+    package mutating func nextStatement() throws(StrataError) -> ParsedStatement? {
+        let saved = self
+        do {
+            return try next()
+        } catch where ThreadStack.isExhaustion(error) {
+            self = saved
+            var copy = self
+            let statement = try ThreadStack.withStack(forHeight: Self.maxDepth) { () throws(StrataError) in
+                defer { self = copy }
+                return try copy.next()
+            }
+            return statement
+        }
+    }
+
+    /// The next statement, or nil when the script has no more; parsed on the current thread,
+    /// whose stack may end it with `ThreadStack.exhaustedMessage` (use `nextStatement()`).
     ///
     /// - Throws: a syntax error with its line and column in the script.
     package mutating func next() throws(StrataError) -> ParsedStatement? {
@@ -106,7 +126,7 @@ package struct Parser {
             let text = String(decoding: lexer.bytes[start..<end], as: UTF8.self)
             return ParsedStatement(
                 statement: statement, text: text, byteRange: start..<end, location: location,
-                parameterCount: parameterCount, parameterNames: parameterNames)
+                parameterCount: parameterCount, parameterNames: parameterNames, height: peak)
         } catch {
             isFinished = true
             throw error.error
@@ -216,7 +236,7 @@ package struct Parser {
     /// shallowest levels, where most statements stay, skip the check.
     static let stackCheckDepth = 6
 
-    /// Throws "nested too deeply" when the current thread's stack has less than
+    /// Throws `ThreadStack.exhaustedMessage` when the current thread's stack has less than
     /// `ThreadStack.reserveByteCount` bytes left below this frame. A nesting level costs about
     /// 300 bytes of stack in a release build (parentheses; a function call about 700), so 1000
     /// levels fit in any stack of 1 MB or more; a debug build needs several times that.
@@ -224,7 +244,9 @@ package struct Parser {
         if stackLimit == 0 { stackLimit = ThreadStack.lowestUsableAddress() }
         var marker: UInt8 = 0
         let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        if here < stackLimit { throw tooDeep() }
+        if here < stackLimit {
+            throw ParseFailure(StrataError(.programLimitExceeded, ThreadStack.exhaustedMessage, location: lexer.location(of: token.start)))
+        }
     }
 
     // MARK: Names

@@ -8,6 +8,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import StrataCore
 
 enum ThreadStack {
     /// Bytes kept free below the deepest parse level: room for the frames between two checks,
@@ -79,3 +80,99 @@ private struct GNUThreadAttributes: @unchecked Sendable {
     }
 }
 #endif
+
+extension ThreadStack {
+    static let exhaustedMessage = "statement nested too deeply for this thread's stack"
+
+    /// Throws 54000 when the current frame is below `limit` (from `lowestUsableAddress()`):
+    /// the binder, planner and evaluator call it as they recurse, so a statement nested deeper
+    /// than the thread's stack allows gets an error, not a crash.
+    @inline(__always)
+    static func check(limit: UInt) throws(StrataError) {
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        if here < limit { throw StrataError(.programLimitExceeded, exhaustedMessage) }
+    }
+
+    /// Whether `error` says the stack ran out (and the same work may succeed on a bigger one).
+    static func isExhaustion(_ error: StrataError) -> Bool {
+        error.code == .programLimitExceeded && error.message == exhaustedMessage
+    }
+
+    /// `check(limit:)` against the current thread's limit.
+    static func check() throws(StrataError) { try check(limit: lowestUsableAddress()) }
+}
+
+extension ThreadStack {
+    /// Bytes of stack one level of nesting may take across parsing, binding, planning, walking
+    /// and evaluating a statement: measured at about 3 KB in a debug build (binder and planner
+    /// walkers), with room to spare.
+    static let bytesPerLevel = 16 * 1024
+
+    /// Bytes left on the current thread's stack above the usable limit; nil if unknown.
+    static func remainingByteCount() -> Int? {
+        let limit = lowestUsableAddress()
+        if limit <= 1 { return nil }
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return here > limit ? Int(here - limit) : 0
+    }
+
+    /// Runs `body` on the current thread when `height` levels of nesting fit in what is left of
+    /// its stack; otherwise on a new thread with a stack big enough, waiting for it. So a
+    /// statement nested as deeply as the parser allows gets an answer on any caller's thread
+    /// (an app's worker thread may have 512 KB), and shallow statements cost nothing extra.
+    static func withStack<T>(forHeight height: Int, _ body: () throws(StrataError) -> T) throws(StrataError) -> T {
+        let needed = (height + 8) * bytesPerLevel
+        if let remaining = remainingByteCount(), remaining >= needed { return try body() }
+        if remainingByteCount() == nil && height < 64 { return try body() }
+        var result: Result<T, StrataError>?
+        let ran = withoutActuallyEscaping({ result = Result { () throws(StrataError) in try body() } }) { work in
+            runOnNewThread(stackSize: max(8 << 20, 2 * needed + reserveByteCount), work)
+        }
+        guard ran, let result else { return try body() }
+        return try result.get()
+    }
+
+    /// Runs `work` on a new thread with `stackSize` bytes of stack and waits for it; false if the
+    /// thread could not be created (then `work` has not run).
+    private static func runOnNewThread(stackSize: Int, _ work: @escaping () -> Void) -> Bool {
+        let box = Unmanaged.passRetained(WorkBox(work))
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        let rc = pthread_create(&thread, &attributes, { raw in
+            #if canImport(Darwin)
+            let box = Unmanaged<WorkBox>.fromOpaque(raw).takeRetainedValue()
+            #else
+            let box = Unmanaged<WorkBox>.fromOpaque(raw!).takeRetainedValue()
+            #endif
+            box.work()
+            return nil
+        }, box.toOpaque())
+        guard rc == 0 else {
+            box.release()
+            return false
+        }
+        #if canImport(Darwin)
+        pthread_join(thread!, nil)
+        #else
+        pthread_join(thread, nil)
+        #endif
+        return true
+    }
+}
+
+/// The closure handed to the new thread. The caller waits for the thread with pthread_join,
+/// which orders everything the thread did before the caller goes on, so nothing is shared at
+/// the same time.
+private final class WorkBox: @unchecked Sendable {
+    let work: () -> Void
+    init(_ work: @escaping () -> Void) { self.work = work }
+}

@@ -67,6 +67,7 @@ struct Planner {
     // MARK: queries
 
     func planQuery(_ s: SelectStatement, parent: Scope?) throws(StrataError) -> (QueryPlan, Scope) {
+        try ThreadStack.check()
         let scope = Scope(parent: parent)
         if let with = s.with { try addCTEs(with, to: scope) }
         if s.compounds.isEmpty {

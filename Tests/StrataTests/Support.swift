@@ -1,0 +1,28 @@
+// Helpers for the public-API tests: a fresh database per test, and running a body on a thread
+// with a small stack.
+
+import Foundation
+import Strata
+import StrataTestSupport
+
+/// A database on a new temporary file, removed when the test ends.
+final class TemporaryDatabase {
+    let path: String
+    let database: Database
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("strata-api-\(UUID().uuidString).db").path
+        database = try Database(path: path)
+    }
+
+    deinit {
+        try? database.close()
+        for suffix in ["", "-wal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
