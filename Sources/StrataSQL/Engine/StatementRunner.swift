@@ -430,7 +430,19 @@ struct StatementRunner {
         }
         var key = indexKeyPrefix(ix, values)
         Keys.appendRowid(&key, row[0].integerValue)
+        try checkKeySize(key, ix)
         tx.put(key, [])
+    }
+
+    /// Refuses an index entry the storage engine could not hold (`Limits.maxKeySize`), in the
+    /// statement that writes it, so that only the statement fails and not the transaction's COMMIT.
+    /// Row keys (13 bytes) and catalog keys (5 bytes) are always below the limit.
+    func checkKeySize(_ key: [UInt8], _ ix: IndexInfo) throws(StrataError) {
+        let limits = Limits(pageSize: session.storage.pageSize)
+        guard key.count > limits.maxKeySize else { return }
+        throw StrataError(.programLimitExceeded,
+                          "index entry of \(key.count) bytes for index \(ix.name) on \(ix.table) exceeds the limit of "
+                          + "\(limits.maxKeySize) bytes for \(limits.pageSize)-byte pages")
     }
 
     func removeIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
