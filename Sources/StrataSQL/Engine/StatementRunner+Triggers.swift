@@ -106,7 +106,7 @@ extension StatementRunner {
     }
 
     private func viewScope(_ view: ViewInfo, _ names: [String]) -> Scope {
-        let scope = Scope(parent: statementParent)
+        let scope = statementScope()
         scope.sources = [Scope.Source(name: view.name, columns: names.map { Scope.Column(name: $0, affinity: nil, collation: .binary) },
                                       offset: 1, hasRowid: true)]
         return scope
@@ -135,11 +135,11 @@ extension StatementRunner {
                     throw StrataError(.syntaxError, "table \(view.name) has \(names.count) columns but \(r.count) values were supplied")
                 }
                 var out: [Value] = []
-                for e in r { out.append(try Evaluator.eval(try planner.bind(e, Scope(parent: statementParent)).expr, [], ctx)) }
+                for e in r { out.append(try Evaluator.eval(try planner.bind(e, statementScope()).expr, [], ctx)) }
                 rows.append(out)
             }
         case .select(let select):
-            let (p, _) = try planner.planQuery(select, parent: statementParent)
+            let (p, _) = try planner.planQuery(Self.select(select, with: s.with), parent: statementParent)
             rows = try QueryExecutor.run(p, ctx)
         case .defaultValues:
             rows = [[]]

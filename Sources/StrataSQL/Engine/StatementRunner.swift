@@ -10,6 +10,9 @@ struct StatementRunner {
     let parameters: [Value]
     /// Set while running a trigger's body: NEW and OLD, and the triggers already running.
     var trigger: TriggerFrame?
+    /// The common table expressions of the statement's WITH clause (INSERT, UPDATE, DELETE),
+    /// visible to the subqueries of its expressions.
+    var ctes: [String: CTEDefinition] = [:]
 
     init(session: ExecutionSession, parameters: [Value], trigger: TriggerFrame? = nil) {
         self.session = session
@@ -28,6 +31,35 @@ struct StatementRunner {
 
     /// The scope statements bind in: NEW and OLD inside a trigger body, nothing otherwise.
     var statementParent: Scope? { trigger?.scope }
+
+    /// A scope for the statement's own expressions (inside `statementParent`), seeing its CTEs;
+    /// with a table, that table's row (rowid, then columns).
+    func statementScope(_ table: TableInfo? = nil) -> Scope {
+        let scope = table.map { tableScope($0, parent: statementParent) } ?? Scope(parent: statementParent)
+        scope.ctes.merge(ctes) { _, own in own }
+        return scope
+    }
+
+    /// This runner with the CTEs of a DML statement's WITH clause added.
+    func withCTEs(_ clause: WithClause?) -> StatementRunner {
+        guard let clause else { return self }
+        var runner = self
+        for cte in clause.tables {
+            runner.ctes[cte.name.lowercased()] = CTEDefinition(name: cte.name, columns: cte.columns, select: cte.select,
+                                                               isRecursive: clause.isRecursive, workingTable: nil)
+        }
+        return runner
+    }
+
+    /// The SELECT of `INSERT ... SELECT` with the INSERT's WITH clause in front of its own (whose
+    /// names, coming later, shadow the outer ones).
+    static func select(_ select: SelectStatement, with clause: WithClause?) -> SelectStatement {
+        guard let clause else { return select }
+        var out = select
+        out.with = WithClause(isRecursive: clause.isRecursive || (select.with?.isRecursive ?? false),
+                              tables: clause.tables + (select.with?.tables ?? []))
+        return out
+    }
     private static let empty = QueryRows(columns: [], rows: [])
 
     func run(_ statement: SQLStatement) throws(StrataError) -> QueryRows {
@@ -35,9 +67,9 @@ struct StatementRunner {
         case .select(let s):
             let (plan, _) = try planner.planQuery(s, parent: statementParent)
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
-        case .insert(let s): try insert(s)
-        case .update(let s): try update(s)
-        case .delete(let s): try delete(s)
+        case .insert(let s): try withCTEs(s.with).insert(s)
+        case .update(let s): try withCTEs(s.with).update(s)
+        case .delete(let s): try withCTEs(s.with).delete(s)
         case .createTable(let s): try createTable(s)
         case .createIndex(let s): try createIndex(s)
         case .createView(let s):
@@ -260,7 +292,7 @@ struct StatementRunner {
         let ctx = context()
         switch s.source {
         case .values(let rows):
-            let scope = Scope(parent: statementParent)
+            let scope = statementScope()
             for r in rows {
                 guard r.count == targets.count else {
                     if s.columns != nil { throw StrataError(.syntaxError, "\(r.count) values for \(targets.count) columns") }
@@ -270,12 +302,8 @@ struct StatementRunner {
                 for e in r { out.append(try Evaluator.eval(try planner.bind(e, scope).expr, [], ctx)) }
                 sourceRows.append(out)
             }
-        case .select(var select):
-            if let with = s.with {
-                select.with = WithClause(isRecursive: with.isRecursive || (select.with?.isRecursive ?? false),
-                                         tables: with.tables + (select.with?.tables ?? []))
-            }
-            let (plan, _) = try planner.planQuery(select, parent: statementParent)
+        case .select(let select):
+            let (plan, _) = try planner.planQuery(Self.select(select, with: s.with), parent: statementParent)
             guard plan.width == targets.count else {
                 throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(plan.width) values were supplied")
             }
@@ -470,7 +498,7 @@ struct StatementRunner {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
             throw StrataError(.undefinedTable, "no such table: \(tableName.name)", location: tableName.location)
         }
-        let scope = tableScope(table, parent: statementParent)
+        let scope = statementScope(table)
         if let alias { scope.sources[0].name = alias }
         let ctx = context()
         var rows = try session.rows(of: table)
