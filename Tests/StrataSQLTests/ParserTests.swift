@@ -553,6 +553,27 @@ extension Expr {
         #expect(d.constraints[0].kind == .primaryKey([IndexedColumn(expr: col("id")), IndexedColumn(expr: col("name"), direction: .descending)], onConflict: nil, autoincrement: false))
         #expect(d.constraints[1].kind == .unique([IndexedColumn(expr: col("name"), collation: "binary"), IndexedColumn(expr: col("price"))], onConflict: .ignore))
         #expect(d.constraints[3].kind == .foreignKey(columns: ["owner"], ForeignKeyClause(table: "users", columns: ["id"])))
+        // CHECK keeps the text between its parentheses as written (its name in SQLite's message).
+        #expect(d.columns[2].constraints.map(\.checkText) == [nil, "price > 0"])
+        #expect(d.columns[6].constraints.map(\.checkText) == [nil, "calc < 10"])
+        #expect(d.constraints.map(\.checkText) == [nil, nil, "price < 100", nil])
+    }
+
+    @Test func checkTextAndName() throws {
+        let sql = "CREATE TABLE t(a CHECK( a /* x */ > 0 -- y\n), b, CHECK (\t(b) < 'it''s' ) ON CONFLICT FAIL)"
+        guard case .createTable(let t) = try parseOne(sql), case .definition(let d) = t.body else {
+            throw TestFailure("not CREATE TABLE")
+        }
+        #expect(d.columns[0].constraints.map(\.checkText) == [" a /* x */ > 0 -- y\n"])
+        #expect(d.constraints.map(\.checkText) == ["\t(b) < 'it''s' "])
+        // SQLite 3.40's name for an unnamed CHECK: trimmed, then dequoted if it starts with a quote.
+        #expect(SchemaBuilder.checkName(" a /* x */ > 0 -- y\n", table: "t") == "a /* x */ > 0 -- y")
+        #expect(SchemaBuilder.checkName("\t(b) < 'it''s' ", table: "t") == "(b) < 'it''s'")
+        #expect(SchemaBuilder.checkName(" 'x''y' != a", table: "t") == "x'y")
+        #expect(SchemaBuilder.checkName("[a b] > 0", table: "t") == "a b")
+        #expect(SchemaBuilder.checkName("\"a\" > 0", table: "t") == "a")
+        #expect(SchemaBuilder.checkName("`a` > 0", table: "t") == "a")
+        #expect(SchemaBuilder.checkName(nil, table: "t") == "t")
     }
 
     @Test func createTableVariants() throws {

@@ -318,6 +318,9 @@ package struct ColumnConstraint: Sendable, Hashable {
     /// CONSTRAINT name
     package var name: String?
     package var kind: ColumnConstraintKind
+    /// For CHECK, the text between its parentheses as written (SQLite names an unnamed CHECK
+    /// after it in its failure message: `SchemaBuilder.checkName`).
+    package var checkText: String? = nil
 }
 
 package enum ColumnConstraintKind: Sendable, Hashable {
@@ -338,6 +341,8 @@ package enum ColumnConstraintKind: Sendable, Hashable {
 package struct TableConstraint: Sendable, Hashable {
     package var name: String?
     package var kind: TableConstraintKind
+    /// For CHECK, the text between its parentheses as written (see `ColumnConstraint.checkText`).
+    package var checkText: String? = nil
 }
 
 package enum TableConstraintKind: Sendable, Hashable {

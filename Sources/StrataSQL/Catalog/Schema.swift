@@ -39,7 +39,8 @@ package final class TableInfo: Sendable {
     let columns: [ColumnInfo]
     /// The column that is an alias of the rowid (INTEGER PRIMARY KEY), if any.
     let rowidColumn: Int?
-    /// CHECK constraints with the name their failure reports (the constraint's name, else the table's).
+    /// CHECK constraints with the name their failure reports (the constraint's name, else its text
+    /// as SQLite reports it: `SchemaBuilder.checkName`).
     let checks: [(name: String, expr: Expr)]
     let sql: String
 

@@ -73,7 +73,7 @@ enum SchemaBuilder {
                     if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
                 case .notNull: notNull = true
                 case .unique: uniqueSets.append([i])
-                case .check(let e): checks.append((k.name ?? name, try checkExpr(e)))
+                case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
                 case .defaultValue(let e): defaultValue = e
                 case .collate(let n):
                     guard Collation(name: n) != nil else { throw StrataError(.syntaxError, "no such collation sequence: \(n)") }
@@ -95,7 +95,7 @@ enum SchemaBuilder {
                 }
             case .unique(let cols, _):
                 uniqueSets.append(try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) })
-            case .check(let e): checks.append((k.name ?? name, try checkExpr(e)))
+            case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
             case .foreignKey: break
             }
         }
@@ -109,6 +109,36 @@ enum SchemaBuilder {
                                      isUnique: true, whereClause: nil, isAutomatic: true, sql: ""))
         }
         return (table, indexes)
+    }
+
+    /// The name an unnamed CHECK's failure reports, as SQLite 3.40 derives it
+    /// (sqlite3AddCheckConstraint): the text between its parentheses without the white space at
+    /// either end, then dequoted (sqlite3Dequote) when it starts with a quote character, so that
+    /// `CHECK ('x''y' != a)` reports `x'y` and `CHECK ("a" > 0)` reports `a`.
+    static func checkName(_ text: String?, table: String) -> String {
+        guard let text else { return table }
+        let bytes = Array(text.utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi && isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
+        let trimmed = bytes[lo..<hi]
+        guard let first = trimmed.first, [UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "[")].contains(first) else {
+            return String(decoding: trimmed, as: UTF8.self)
+        }
+        let quote = first == UInt8(ascii: "[") ? UInt8(ascii: "]") : first
+        var out: [UInt8] = []
+        var i = trimmed.startIndex + 1
+        while i < trimmed.endIndex {
+            if trimmed[i] == quote {
+                guard i + 1 < trimmed.endIndex, trimmed[i + 1] == quote else { break }
+                i += 1
+            }
+            out.append(trimmed[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A CHECK expression, refused when it holds a subquery (as in SQLite).

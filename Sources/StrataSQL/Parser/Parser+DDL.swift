@@ -99,17 +99,19 @@ extension Parser {
         while true {
             var constraintName: String?
             if try accept(.constraint) { constraintName = try parseName() }
-            guard let kind = try parseColumnConstraintKind() else {
+            var checkText: String?
+            guard let kind = try parseColumnConstraintKind(checkText: &checkText) else {
                 if constraintName != nil { throw syntaxError() }
                 break
             }
-            constraints.append(ColumnConstraint(name: constraintName, kind: kind))
+            constraints.append(ColumnConstraint(name: constraintName, kind: kind, checkText: checkText))
         }
         return ColumnDefinition(name: name, type: type, constraints: constraints, location: location)
     }
 
-    /// One column constraint, or nil if the current token starts none.
-    private mutating func parseColumnConstraintKind() throws(ParseFailure) -> ColumnConstraintKind? {
+    /// One column constraint, or nil if the current token starts none; for CHECK, `checkText`
+    /// receives the text between its parentheses.
+    private mutating func parseColumnConstraintKind(checkText: inout String?) throws(ParseFailure) -> ColumnConstraintKind? {
         switch token.keyword {
         case .primary:
             try advance()
@@ -136,9 +138,8 @@ extension Parser {
             return .unique(onConflict: try parseOnConflict())
         case .check:
             try advance()
-            try expect(.leftParen)
-            let check = try parseExpr()
-            try expect(.rightParen)
+            let (check, text) = try parseCheckBody()
+            checkText = text
             return .check(check)
         case .default:
             try advance()
@@ -247,6 +248,18 @@ extension Parser {
         return at(.not) ? try peek().keyword == .deferrable : false
     }
 
+    /// `( expr )` after CHECK: the expression, and the text between the parentheses as written
+    /// (comments and spaces included).
+    private mutating func parseCheckBody() throws(ParseFailure) -> (Expr, String) {
+        try expect(.leftParen)
+        let start = previousEnd
+        let check = try parseExpr()
+        guard at(.rightParen) else { throw syntaxError() }
+        let text = String(decoding: lexer.bytes[start..<token.start], as: UTF8.self)
+        try advance()
+        return (check, text)
+    }
+
     /// [CONSTRAINT name] PRIMARY KEY (...) | UNIQUE (...) | CHECK (expr) | FOREIGN KEY (...) REFERENCES ...
     private mutating func parseTableConstraint() throws(ParseFailure) -> TableConstraint {
         var constraintName: String?
@@ -269,11 +282,9 @@ extension Parser {
             kind = .unique(columns, onConflict: try parseOnConflict())
         case .check:
             try advance()
-            try expect(.leftParen)
-            let check = try parseExpr()
-            try expect(.rightParen)
+            let (check, text) = try parseCheckBody()
             _ = try parseOnConflict()
-            kind = .check(check)
+            return TableConstraint(name: constraintName, kind: .check(check), checkText: text)
         case .foreign:
             try advance()
             try expect(.key)
