@@ -345,6 +345,9 @@ private func aggregate(_ name: String, _ rows: [[Value]], collation: Collation =
     @Test func registry() {
         #expect(aggregateFunction(named: "COUNT", arity: 0)?.kind == .countAll)
         #expect(aggregateFunction(named: "group_concat", arity: 3) == nil)
+        #expect(aggregateFunction(named: "String_Agg", arity: 2)?.kind == .groupConcat)
+        #expect(aggregateFunction(named: "string_agg", arity: 1) == nil)
+        #expect(isAggregateFunctionName("string_agg"))
         #expect(aggregateFunction(named: "min", arity: 2) == nil)
         #expect(scalarFunction(named: "min", arity: 1) == nil)
         #expect(scalarFunction(named: "Min", arity: 3)?.kind == .min)

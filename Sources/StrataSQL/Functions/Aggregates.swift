@@ -1,4 +1,5 @@
-// Aggregates: count, sum, total, avg, min, max, group_concat as SQLite 3.40 computes them (func.c).
+// Aggregates: count, sum, total, avg, min, max, group_concat as SQLite 3.40 computes them (func.c),
+// and string_agg(X, SEP), SQLite 3.44's name for group_concat with a separator.
 //
 // Each aggregate is an accumulator struct: `step(_:)` once per row of the group, `finish()` once.
 // `AggregateAccumulator` wraps them in one enum, so an executor keeps a plain array of them per
@@ -53,14 +54,14 @@ package func aggregateFunction(named name: String, arity: Int) -> AggregateFunct
     case ("avg", 1): AggregateFunction(kind: .avg)
     case ("min", 1): AggregateFunction(kind: .min)
     case ("max", 1): AggregateFunction(kind: .max)
-    case ("group_concat", 1), ("group_concat", 2): AggregateFunction(kind: .groupConcat)
+    case ("group_concat", 1), ("group_concat", 2), ("string_agg", 2): AggregateFunction(kind: .groupConcat)
     default: nil
     }
 }
 
 /// Whether `name` is an aggregate with some arity (min and max are also scalar functions).
 package func isAggregateFunctionName(_ name: String) -> Bool {
-    ["count", "sum", "total", "avg", "min", "max", "group_concat"].contains(name.lowercased())
+    ["count", "sum", "total", "avg", "min", "max", "group_concat", "string_agg"].contains(name.lowercased())
 }
 
 /// One group's running state for any built-in aggregate.
@@ -224,7 +225,7 @@ package struct MinMaxAccumulator: Sendable {
     package func finish() -> Value { best }
 }
 
-/// group_concat(X [, SEP]).
+/// group_concat(X [, SEP]) and string_agg(X, SEP).
 package struct GroupConcatAccumulator: Sendable {
     package var bytes: [UInt8] = []
     package var hasValue = false
