@@ -13,7 +13,37 @@ import Strata
 import Glibc
 #endif
 
+/// Standard output, buffered: rows are appended as bytes and written in large pieces.
+struct Output {
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(1 << 16) }
+
+    mutating func line(_ row: [Value]) {
+        for (i, v) in row.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: "|")) }
+            if !v.isNull { buffer.append(contentsOf: v.textValue.utf8) }
+        }
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        var written = 0
+        while written < buffer.count {
+            let n = buffer[written...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            written += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+var output = Output()
+
+@MainActor
 func printError(_ message: String) {
+    output.flush()
     let bytes = Array((message + "\n").utf8)
     _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
 }
@@ -67,6 +97,7 @@ func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
 
 /// SQL text from raw bytes. Invalid UTF-8 is refused with its line and column (counted as the
 /// parser counts them), rather than replaced, which would change the user's data silently.
+@MainActor
 func sqlText(_ bytes: [UInt8], source: String) -> String {
     guard let bad = firstInvalidUTF8(bytes) else { return String(decoding: bytes, as: UTF8.self) }
     var line = 1
@@ -113,9 +144,7 @@ let connection = database.connection()
 var failed = false
 do {
     try connection.executeScript(script, stopOnError: bail) { result in
-        for row in result.rows {
-            print(row.map { $0.isNull ? "" : $0.textValue }.joined(separator: "|"))
-        }
+        for row in result.rows { output.line(row) }
     } onError: { error in
         failed = true
         var text = "Error: "
@@ -125,5 +154,6 @@ do {
 } catch {
     failed = true
 }
+output.flush()
 do { try database.close() } catch { printError("Error: \(error)") }
 exit(failed ? 1 : 0)

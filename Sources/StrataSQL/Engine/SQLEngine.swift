@@ -25,6 +25,8 @@ package final class SQLEngine: Sendable {
     /// loaded: a statement may bind and run them inside itself (`ThreadStack.withStack`). Only
     /// grows.
     let tallestStoredStatement = Atomic<Int>(0)
+    /// Small tables decoded at a committed version, for statements that read them again.
+    let decodedTables = DecodedTableCache()
 
     /// Opens the database at `path`; nil or ":memory:" gives a private database in an anonymous
     /// temporary file (unlinked at once, so nothing is left behind).
@@ -65,3 +67,56 @@ enum ProcessEnvironment {
     }
 }
 
+
+/// Decoded rows of small tables by committed version, shared by an engine's connections. A
+/// committed version never changes, so the rows read at commit N serve every later statement
+/// that reads commit N and has no changes of its own (no writes, no DDL in its transaction).
+/// Until the planner reads through indexes and ranges (issue 5) every statement reads whole
+/// tables; this keeps a run of queries over small tables from decoding them each time.
+package final class DecodedTableCache: Sendable {
+    /// Tables of more rows are not kept; nor more rows in all (the oldest go first).
+    static let maxRowsPerTable = 20_000
+    static let maxRows = 100_000
+
+    private struct Entry {
+        var commit: CommitNumber
+        var rows: [[Value]]
+        var lastUse: UInt64
+    }
+
+    private struct State {
+        var entries: [UInt32: Entry] = [:]
+        var rowCount = 0
+        var clock: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    func rows(of table: UInt32, at commit: CommitNumber) -> [[Value]]? {
+        state.withLock { s in
+            guard var e = s.entries[table], e.commit == commit else { return nil }
+            s.clock &+= 1
+            e.lastUse = s.clock
+            s.entries[table] = e
+            return e.rows
+        }
+    }
+
+    func store(_ rows: [[Value]], of table: UInt32, at commit: CommitNumber) {
+        guard rows.count <= Self.maxRowsPerTable else { return }
+        state.withLock { s in
+            if let old = s.entries[table] {
+                if old.commit > commit { return }
+                s.rowCount -= old.rows.count
+            }
+            while s.rowCount + rows.count > Self.maxRows,
+                  let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                s.rowCount -= oldest.value.rows.count
+                s.entries[oldest.key] = nil
+            }
+            s.clock &+= 1
+            s.entries[table] = Entry(commit: commit, rows: rows, lastUse: s.clock)
+            s.rowCount += rows.count
+        }
+    }
+}

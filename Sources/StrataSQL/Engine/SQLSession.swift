@@ -125,7 +125,8 @@ package final class SQLSession {
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
         let catalogChangedBefore = tx.catalogChanged
-        let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text)
+        let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text,
+                                       sharedTables: tx.writes.isEmpty && !tx.catalogChanged ? engine.decodedTables : nil)
         let result: QueryRows
         do {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
@@ -163,11 +164,14 @@ final class ExecutionSession {
     /// The text of the statement being run (stored in the catalog by CREATE).
     let statementText: String
     private var tableRows: [UInt32: [[Value]]] = [:]
+    /// Decoded tables shared across statements; nil once this transaction has changes of its own.
+    private var sharedTables: DecodedTableCache?
 
-    init(transaction: TransactionState, storage: StorageEngine, statementText: String) {
+    init(transaction: TransactionState, storage: StorageEngine, statementText: String, sharedTables: DecodedTableCache?) {
         self.transaction = transaction
         self.storage = storage
         self.statementText = statementText
+        self.sharedTables = sharedTables
     }
 
     var catalog: Catalog { transaction.catalog }
@@ -175,6 +179,11 @@ final class ExecutionSession {
     /// Every row of `table` as [rowid, columns...], read once per statement until a write.
     func rows(of table: TableInfo) throws(StrataError) -> [[Value]] {
         if let cached = tableRows[table.id] { return cached }
+        let commit = transaction.snapshot.commit
+        if let shared = sharedTables?.rows(of: table.id, at: commit) {
+            tableRows[table.id] = shared
+            return shared
+        }
         var out: [[Value]] = []
         let (lo, hi) = Keys.tableRange(table.id)
         var cursor = transaction.cursor(from: lo, to: hi)
@@ -189,9 +198,14 @@ final class ExecutionSession {
             out.append(row)
         }
         tableRows[table.id] = out
+        sharedTables?.store(out, of: table.id, at: commit)
         return out
     }
 
-    /// Forgets rows read so far (after a write).
-    func invalidate() { tableRows.removeAll() }
+    /// Forgets rows read so far (after a write); the shared tables no longer apply to this
+    /// transaction.
+    func invalidate() {
+        tableRows.removeAll()
+        sharedTables = nil
+    }
 }

@@ -168,12 +168,15 @@ enum QueryExecutor {
             try join(core, ctx) { (row) throws(StrataError) in try groups.add(row, ctx) }
             out = try groups.finish(ctx)
         } else {
-            let n = core.results.count + core.hiddenKeys.count
+            let compiled = core.compiled
+            let results = compiled.results
+            let hiddenKeys = compiled.hiddenKeys
+            let n = results.count + hiddenKeys.count
             try join(core, ctx) { (row) throws(StrataError) in
                 var r: [Value] = []
                 r.reserveCapacity(n)
-                for e in core.results { r.append(try Evaluator.eval(e, row, ctx)) }
-                for e in core.hiddenKeys { r.append(try Evaluator.eval(e, row, ctx)) }
+                for e in results { r.append(try e(row, ctx)) }
+                for e in hiddenKeys { r.append(try e(row, ctx)) }
                 out.append(r)
             }
         }
@@ -210,9 +213,10 @@ enum QueryExecutor {
         let saved = ctx.aggregates
         ctx.aggregates = aggregates
         defer { ctx.aggregates = saved }
+        let compiled = core.compiled
         var r: [Value] = []
-        for e in core.results { r.append(try Evaluator.eval(e, representative, ctx)) }
-        for e in core.hiddenKeys { r.append(try Evaluator.eval(e, representative, ctx)) }
+        for e in compiled.results { r.append(try e(representative, ctx)) }
+        for e in compiled.hiddenKeys { r.append(try e(representative, ctx)) }
         return r
     }
 
@@ -222,58 +226,76 @@ enum QueryExecutor {
             try emit([])
             return
         }
-        var sources: [[[Value]]] = []
-        for level in core.levels { sources.append(try materialize(level.source, ctx)) }
-        var hashes: [[DistinctKey: [Int]]?] = Array(repeating: nil, count: core.levels.count)
+        var sources: [[[Value]]?] = Array(repeating: nil, count: core.levels.count)
+        var hashes: [[DistinctKey.Atom: [Int]]?] = Array(repeating: nil, count: core.levels.count)
         var row = [Value](repeating: .null, count: core.rowWidth)
-        try joinLevel(0, core, sources, &hashes, &row, ctx, emit)
+        try joinLevel(0, core, core.compiled.levels, &sources, &hashes, &row, ctx, emit)
     }
 
-    private static func joinLevel(_ i: Int, _ core: CorePlan, _ sources: [[[Value]]], _ hashes: inout [[DistinctKey: [Int]]?],
-                                  _ row: inout [Value], _ ctx: EvalContext,
+    /// A level's rows: its source read, less the rows its local filters reject. Built when the
+    /// join first reaches the level, so a source after an empty one is never read.
+    private static func rows(of i: Int, _ core: CorePlan, _ level: CompiledCore.Level, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        let all = try materialize(core.levels[i].source, ctx)
+        guard let local = level.local else { return all }
+        var scratch = [Value](repeating: .null, count: core.rowWidth)
+        var kept: [[Value]] = []
+        for r in all {
+            for k in 0..<r.count { scratch[level.offset + k] = r[k] }
+            if try local(scratch, ctx) { kept.append(r) }
+        }
+        return kept
+    }
+
+    private static func joinLevel(_ i: Int, _ core: CorePlan, _ levels: [CompiledCore.Level], _ sources: inout [[[Value]]?],
+                                  _ hashes: inout [[DistinctKey.Atom: [Int]]?], _ row: inout [Value], _ ctx: EvalContext,
                                   _ emit: ([Value]) throws(StrataError) -> Void) throws(StrataError) {
-        if i == core.levels.count {
+        if i == levels.count {
             try emit(row)
             return
         }
-        let level = core.levels[i]
-        let rows = sources[i]
+        let level = levels[i]
+        if sources[i] == nil { sources[i] = try rows(of: i, core, level, ctx) }
+        let rows = sources[i]!
         var candidates: [Int]?
-        if let probe = level.hashProbe {
+        if let probe = level.probe {
             if hashes[i] == nil {
-                var h: [DistinctKey: [Int]] = [:]
+                var h: [DistinctKey.Atom: [Int]] = [:]
                 for (n, r) in rows.enumerated() {
-                    let v = Evaluator.applyAffinity(r[probe.slot], probe.leftAffinity)
+                    let v = Evaluator.applyAffinity(r[level.probeSlot], level.probeLeftAffinity)
                     if v.isNull { continue }
-                    h[DistinctKey([v]), default: []].append(n)
+                    h[DistinctKey.Atom(v), default: []].append(n)
                 }
                 hashes[i] = h
             }
-            let v = Evaluator.applyAffinity(try Evaluator.eval(probe.probe, row, ctx), probe.rightAffinity)
-            candidates = v.isNull ? [] : (hashes[i]![DistinctKey([v])] ?? [])
+            let v = Evaluator.applyAffinity(try probe(row, ctx), level.probeRightAffinity)
+            candidates = v.isNull ? [] : (hashes[i]![DistinctKey.Atom(v)] ?? [])
         }
         var matched = false
         let count = candidates?.count ?? rows.count
+        let offset = level.offset
+        let on = level.on
+        let filters = level.filters
+        let used = level.used
         for c in 0..<count {
             let r = rows[candidates?[c] ?? c]
-            for (k, v) in r.enumerated() { row[level.offset + k] = v }
-            var ok = true
-            for f in level.on where !(try Evaluator.isTrue(f, row, ctx)) {
-                ok = false
-                break
+            row.withUnsafeMutableBufferPointer { out in
+                r.withUnsafeBufferPointer { values in
+                    if let used {
+                        for k in used { out[offset + k] = values[k] }
+                    } else {
+                        for k in 0..<values.count { out[offset + k] = values[k] }
+                    }
+                }
             }
-            if !ok { continue }
+            if let on, !(try on(row, ctx)) { continue }
             matched = true
-            for f in level.filters where !(try Evaluator.isTrue(f, row, ctx)) {
-                ok = false
-                break
-            }
-            if ok { try joinLevel(i + 1, core, sources, &hashes, &row, ctx, emit) }
+            if let filters, !(try filters(row, ctx)) { continue }
+            try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)
         }
         if level.isLeftJoin && !matched {
-            for k in 0..<level.width { row[level.offset + k] = .null }
-            for f in level.filters where !(try Evaluator.isTrue(f, row, ctx)) { return }
-            try joinLevel(i + 1, core, sources, &hashes, &row, ctx, emit)
+            for k in 0..<level.width { row[offset + k] = .null }
+            if let filters = level.filters, !(try filters(row, ctx)) { return }
+            try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)
         }
     }
 
@@ -301,16 +323,23 @@ struct DistinctKey: Hashable {
     var atoms: [Atom]
 
     init(_ values: [Value]) {
-        atoms = values.map { v in
-            switch v {
-            case .null: return .null
-            case .integer(let i): return .integer(i)
-            case .real(let d):
-                if d == d.rounded(), abs(d) < 9.2e18 { return .integer(Int64(d)) }
-                return .real((d == 0 ? 0.0 : d).bitPattern)
-            case .text(let t): return .text(Array(t.utf8))
-            case .blob(let b): return .blob(b)
+        atoms = values.map(Atom.init)
+    }
+}
+
+extension DistinctKey.Atom {
+    init(_ v: Value) {
+        switch v {
+        case .null: self = .null
+        case .integer(let i): self = .integer(i)
+        case .real(let d):
+            if d == d.rounded(), abs(d) < 9.2e18 {
+                self = .integer(Int64(d))
+            } else {
+                self = .real((d == 0 ? 0.0 : d).bitPattern)
             }
+        case .text(let t): self = .text(Array(t.utf8))
+        case .blob(let b): self = .blob(b)
         }
     }
 }
@@ -326,8 +355,9 @@ struct AggregateGroups {
     init(core: CorePlan) { self.core = core }
 
     mutating func add(_ row: [Value], _ ctx: EvalContext) throws(StrataError) {
+        let compiled = core.compiled
         var key: [Value] = []
-        for g in core.groupBy { key.append(try Evaluator.eval(g, row, ctx)) }
+        for g in compiled.groupBy { key.append(try g(row, ctx)) }
         let k = DistinctKey(key)
         let g: Int
         if let existing = index[k] {
@@ -342,10 +372,9 @@ struct AggregateGroups {
         // Bare columns come from the last row, or from the row that made a lone min()/max() its result.
         let minMaxOnly = core.aggregates.count == 1 && (core.aggregates[0].name == "min" || core.aggregates[0].name == "max")
         if !minMaxOnly { representatives[g] = row }
-        for a in 0..<core.aggregates.count {
-            let spec = core.aggregates[a]
+        for a in 0..<compiled.aggregateArguments.count {
             var args: [Value] = []
-            for e in spec.arguments { args.append(try Evaluator.eval(e, row, ctx)) }
+            for e in compiled.aggregateArguments[a] { args.append(try e(row, ctx)) }
             if try accumulators[g][a].step(args), minMaxOnly { representatives[g] = row }
         }
     }

@@ -31,7 +31,7 @@ extension Planner {
             for f in level.filters {
                 var levels = Set<Int>()
                 var sub = false
-                visitSlots(f, { s in if let l = levelOf(s) { levels.insert(l) } }, &sub)
+                Self.visitSlots(f, { s in if let l = levelOf(s) { levels.insert(l) } }, &sub)
                 var isEquality = false
                 if case .comparison(.equal, _, _, _) = f { isEquality = true }
                 conjuncts.append(Conjunct(expr: f, levels: levels, hasSubquery: sub, isEquality: isEquality))

@@ -267,7 +267,7 @@ struct Planner {
         func earlier(_ e: BoundExpr) -> Bool {
             var allBound = true
             var sub = false
-            visitSlots(e, { s in if !(isBound?(s) ?? (s < level.offset)) { allBound = false } }, &sub)
+            Self.visitSlots(e, { s in if !(isBound?(s) ?? (s < level.offset)) { allBound = false } }, &sub)
             return !sub && allBound
         }
         if case .column(0, let s) = l, range.contains(s), earlier(r) { return (s - level.offset, r, rule.left, rule.right) }
@@ -276,11 +276,11 @@ struct Planner {
     }
 
     private func visitSlots(_ e: BoundExpr, _ maxSlot: inout Int, _ hasSubquery: inout Bool) {
-        visitSlots(e, { maxSlot = max(maxSlot, $0) }, &hasSubquery)
+        Self.visitSlots(e, { maxSlot = max(maxSlot, $0) }, &hasSubquery)
     }
 
     /// Calls `onSlot` for every slot of this query's row that `e` reads; notes a correlated subquery.
-    func visitSlots(_ e: BoundExpr, _ onSlot: (Int) -> Void, _ hasSubquery: inout Bool) {
+    static func visitSlots(_ e: BoundExpr, _ onSlot: (Int) -> Void, _ hasSubquery: inout Bool) {
         switch e {
         case .constant, .parameter, .aggregate, .raise: break
         case .column(let d, let s): if d == 0 { onSlot(s) }

@@ -85,6 +85,8 @@ final class CorePlan {
     var isDistinct = false
     /// Collations of the visible columns, which decide which values DISTINCT treats as equal.
     var distinctCollations: [Collation?] = []
+    /// The expressions above compiled, at the first run (after planning has finished with them).
+    lazy var compiled = CompiledCore(self)
 }
 
 struct AggregateSpec {
@@ -93,4 +95,120 @@ struct AggregateSpec {
     var isDistinct: Bool
     var isStar: Bool
     var collation: Collation
+}
+
+/// A predicate compiled for one statement: whether every one of its conditions is true.
+typealias CompiledPredicate = (_ row: [Value], _ ctx: EvalContext) throws(StrataError) -> Bool
+
+/// A core's expressions compiled once (ExprCompiler), at its first run; a correlated subquery
+/// runs the same compiled core for every outer row.
+final class CompiledCore {
+    final class Level {
+        let offset: Int
+        let width: Int
+        let isLeftJoin: Bool
+        /// All ON conditions true; nil when there are none.
+        let on: CompiledPredicate?
+        /// All filters that read this level's columns only (and no correlated subquery) true:
+        /// checked once per row of the source before joining, not once per combination. For a
+        /// LEFT JOIN, the ON conditions of that kind (WHERE filters must see the NULL row).
+        let local: CompiledPredicate?
+        /// All other filters true; nil when there are none.
+        let filters: CompiledPredicate?
+        let probe: CompiledExpr?
+        let probeSlot: Int
+        let probeLeftAffinity: Affinity?
+        let probeRightAffinity: Affinity?
+        /// The columns of the source's rows that the core reads (indexes into a source row); nil:
+        /// all of them. Only these are copied into the combined row.
+        let used: [Int]?
+
+        init(_ level: JoinLevel, usedSlots: Set<Int>?) {
+            offset = level.offset
+            width = level.width
+            isLeftJoin = level.isLeftJoin
+            let range = level.offset..<(level.offset + level.width)
+            func isLocal(_ e: BoundExpr) -> Bool {
+                var inside = true
+                var subquery = false
+                Planner.visitSlots(e, { if !range.contains($0) { inside = false } }, &subquery)
+                return inside && !subquery
+            }
+            if level.isLeftJoin {
+                local = CompiledCore.all(level.on.filter(isLocal))
+                on = CompiledCore.all(level.on.filter { !isLocal($0) })
+                filters = CompiledCore.all(level.filters)
+            } else {
+                local = CompiledCore.all(level.filters.filter(isLocal))
+                on = CompiledCore.all(level.on)
+                filters = CompiledCore.all(level.filters.filter { !isLocal($0) })
+            }
+            probe = level.hashProbe.map { ExprCompiler.compile($0.probe) }
+            probeSlot = level.hashProbe?.slot ?? 0
+            probeLeftAffinity = level.hashProbe?.leftAffinity
+            probeRightAffinity = level.hashProbe?.rightAffinity
+            if let usedSlots {
+                used = (0..<level.width).filter { usedSlots.contains(level.offset + $0) }
+            } else {
+                used = nil
+            }
+        }
+    }
+
+    let levels: [Level]
+    let results: [CompiledExpr]
+    let hiddenKeys: [CompiledExpr]
+    let groupBy: [CompiledExpr]
+    let aggregateArguments: [[CompiledExpr]]
+    let having: CompiledExpr?
+
+    init(_ core: CorePlan) {
+        let usedSlots = Self.usedSlots(core)
+        levels = core.levels.map { Level($0, usedSlots: usedSlots) }
+        results = core.results.map(ExprCompiler.compile)
+        hiddenKeys = core.hiddenKeys.map(ExprCompiler.compile)
+        groupBy = core.groupBy.map(ExprCompiler.compile)
+        aggregateArguments = core.aggregates.map { $0.arguments.map(ExprCompiler.compile) }
+        having = core.having.map(ExprCompiler.compile)
+    }
+
+    /// The slots of the combined row that the core's expressions read; nil when a correlated
+    /// subquery may read any of them (through the outer row).
+    static func usedSlots(_ core: CorePlan) -> Set<Int>? {
+        var slots = Set<Int>()
+        var correlated = false
+        func visit(_ e: BoundExpr) { Planner.visitSlots(e, { slots.insert($0) }, &correlated) }
+        for level in core.levels {
+            level.on.forEach(visit)
+            level.filters.forEach(visit)
+            if let p = level.hashProbe {
+                visit(p.probe)
+                slots.insert(level.offset + p.slot)
+            }
+        }
+        core.results.forEach(visit)
+        core.hiddenKeys.forEach(visit)
+        core.groupBy.forEach(visit)
+        core.aggregates.forEach { $0.arguments.forEach(visit) }
+        core.having.map(visit)
+        return correlated ? nil : slots
+    }
+
+    /// One predicate for a list of conditions, checked in order, stopping at the first that is
+    /// not true.
+    static func all(_ conditions: [BoundExpr]) -> CompiledPredicate? {
+        var predicate: CompiledPredicate?
+        for condition in conditions.reversed() {
+            let c = ExprCompiler.compile(condition)
+            if let rest = predicate {
+                predicate = { row, ctx throws(StrataError) in
+                    guard (try c(row, ctx)).isTrue == true else { return false }
+                    return try rest(row, ctx)
+                }
+            } else {
+                predicate = { row, ctx throws(StrataError) in (try c(row, ctx)).isTrue == true }
+            }
+        }
+        return predicate
+    }
 }
