@@ -176,7 +176,7 @@ extension Planner {
                 for c in crossed { c.markCorrelated() }
                 return BoundResult(expr: .column(depth: depth, slot: slot),
                                    affinity: column == nil ? .integer : column!.affinity,
-                                   collation: column.map { $0.collation == .binary ? nil : $0.collation } ?? nil)
+                                   collation: column?.collation ?? .binary)
             }
             crossed.append(s)
             current = s.parent
@@ -210,8 +210,16 @@ extension Planner {
             }
             var aggCollation: Collation = .binary
             if let first = f.arguments.first, let c = try bind(first, scope).collation { aggCollation = c }
-            target.aggregates.append(AggregateSpec(name: name, arguments: args, isDistinct: f.isDistinct, isStar: f.isStar,
-                                                   collation: aggCollation))
+            var spec = AggregateSpec(name: name, arguments: args, isDistinct: f.isDistinct, isStar: f.isStar, collation: aggCollation)
+            if let filter = f.filter { spec.filter = try bind(filter, scope).expr }
+            for (n, term) in f.orderBy.enumerated() {
+                let b = try bind(term.expr, scope)
+                let descending = term.direction == .descending
+                let key = SortKey(slot: n, descending: descending, nullsFirst: term.nulls.map { $0 == .first } ?? !descending,
+                                  collation: b.collation ?? .binary)
+                spec.orderBy.append((b.expr, key))
+            }
+            target.aggregates.append(spec)
             return BoundResult(expr: .aggregate(target.aggregates.count - 1))
         }
         var args: [BoundExpr] = []

@@ -61,22 +61,25 @@ enum QueryExecutor {
                 return try runRecursive(first, rest, state, ctx, cap: cap)
             }
             var rows = try run(first, ctx)
+            let collations = plan.resultCollations
+            let columns = allColumns(plan.width, collations)
+            func key(_ r: [Value]) -> DistinctKey { DistinctKey(folded(r, collations)) }
             for (op, p) in rest {
                 let right = try run(p, ctx)
                 switch op {
                 case .unionAll:
                     rows.append(contentsOf: right)
                 case .union:
-                    rows = distinct(rows + right)
-                    sort(&rows, allColumns(plan.width))
+                    rows = distinct(rows + right, collations)
+                    sort(&rows, columns)
                 case .intersect:
-                    let keys = Set(right.map(DistinctKey.init))
-                    rows = distinct(rows).filter { keys.contains(DistinctKey($0)) }
-                    sort(&rows, allColumns(plan.width))
+                    let keys = Set(right.map(key))
+                    rows = distinct(rows, collations).filter { keys.contains(key($0)) }
+                    sort(&rows, columns)
                 case .except:
-                    let keys = Set(right.map(DistinctKey.init))
-                    rows = distinct(rows).filter { !keys.contains(DistinctKey($0)) }
-                    sort(&rows, allColumns(plan.width))
+                    let keys = Set(right.map(key))
+                    rows = distinct(rows, collations).filter { !keys.contains(key($0)) }
+                    sort(&rows, columns)
                 }
             }
             return rows
@@ -117,15 +120,45 @@ enum QueryExecutor {
         return all
     }
 
-    private static func allColumns(_ width: Int) -> [SortKey] {
-        (0..<width).map { SortKey(slot: $0, descending: false, nullsFirst: true, collation: .binary) }
+    private static func allColumns(_ width: Int, _ collations: [Collation?] = []) -> [SortKey] {
+        (0..<width).map { i in
+            SortKey(slot: i, descending: false, nullsFirst: true, collation: (i < collations.count ? collations[i] : nil) ?? .binary)
+        }
     }
 
-    static func distinct(_ rows: [[Value]]) -> [[Value]] {
+    /// The rows without duplicates, first occurrences kept; text compares by each column's
+    /// collation (none: by its bytes).
+    static func distinct(_ rows: [[Value]], _ collations: [Collation?] = []) -> [[Value]] {
         var seen = Set<DistinctKey>()
         var out: [[Value]] = []
-        for r in rows where seen.insert(DistinctKey(r)).inserted { out.append(r) }
+        for r in rows where seen.insert(DistinctKey(folded(r, collations))).inserted { out.append(r) }
         return out
+    }
+
+    /// A row's text as its columns' collations see it, for hashing (`fold`).
+    static func folded(_ row: [Value], _ collations: [Collation?]) -> [Value] {
+        var key = row
+        for (i, c) in collations.enumerated() where i < key.count {
+            guard let c, c != .binary, case .text(let t) = key[i] else { continue }
+            key[i] = .text(fold(t, c))
+        }
+        return key
+    }
+
+    /// Compares two lists of sort key values (index i with `keys[i]`'s direction, NULL order and
+    /// collation): negative, zero or positive.
+    static func compareSortKeys(_ a: [Value], _ b: [Value], _ keys: [SortKey]) -> Int {
+        for (i, k) in keys.enumerated() {
+            let x = a[i]
+            let y = b[i]
+            if x.isNull || y.isNull {
+                if x.isNull && y.isNull { continue }
+                return x.isNull == k.nullsFirst ? -1 : 1
+            }
+            let c = compareValues(x, y, collation: k.collation)
+            if c != 0 { return k.descending ? -c : c }
+        }
+        return 0
     }
 
     static func sort(_ rows: inout [[Value]], _ keys: [SortKey]) {
@@ -187,13 +220,7 @@ enum QueryExecutor {
     private static func distinctVisible(_ rows: [[Value]], _ width: Int, _ collations: [Collation?]) -> [[Value]] {
         var seen = Set<DistinctKey>()
         var out: [[Value]] = []
-        for r in rows {
-            var key = Array(r.prefix(width))
-            for (i, c) in collations.enumerated() where i < key.count && c != nil && c != .binary {
-                if case .text(let t) = key[i] { key[i] = .text(fold(t, c!)) }
-            }
-            if seen.insert(DistinctKey(key)).inserted { out.append(r) }
-        }
+        for r in rows where seen.insert(DistinctKey(folded(Array(r.prefix(width)), collations))).inserted { out.append(r) }
         return out
     }
 
@@ -358,7 +385,7 @@ struct AggregateGroups {
         let compiled = core.compiled
         var key: [Value] = []
         for g in compiled.groupBy { key.append(try g(row, ctx)) }
-        let k = DistinctKey(key)
+        let k = DistinctKey(QueryExecutor.folded(key, core.groupByCollations))
         let g: Int
         if let existing = index[k] {
             g = existing
@@ -373,8 +400,15 @@ struct AggregateGroups {
         let minMaxOnly = core.aggregates.count == 1 && (core.aggregates[0].name == "min" || core.aggregates[0].name == "max")
         if !minMaxOnly { representatives[g] = row }
         for a in 0..<compiled.aggregateArguments.count {
+            if let filter = compiled.aggregateFilters[a], !(try ExprCompiler.isTrue(filter, row, ctx)) { continue }
             var args: [Value] = []
             for e in compiled.aggregateArguments[a] { args.append(try e(row, ctx)) }
+            if !compiled.aggregateOrderKeys[a].isEmpty {
+                var keys: [Value] = []
+                for e in compiled.aggregateOrderKeys[a] { keys.append(try e(row, ctx)) }
+                accumulators[g][a].hold(args, keys)
+                continue
+            }
             if try accumulators[g][a].step(args), minMaxOnly { representatives[g] = row }
         }
     }
@@ -382,7 +416,11 @@ struct AggregateGroups {
     mutating func finish(_ ctx: EvalContext) throws(StrataError) -> [[Value]] {
         if keys.isEmpty {
             guard core.groupBy.isEmpty else { return [] }
-            let empty = core.aggregates.map { Accumulator(spec: $0).finish() }
+            var empty: [Value] = []
+            for spec in core.aggregates {
+                var accumulator = Accumulator(spec: spec)
+                empty.append(try accumulator.finish())
+            }
             let row = try QueryExecutor.aggregateRow(core, [Value](repeating: .null, count: core.rowWidth), empty, ctx)
             if let h = core.having {
                 ctx.aggregates = empty
@@ -392,15 +430,16 @@ struct AggregateGroups {
             return [row]
         }
         let order = keys.indices.sorted { a, b in
-            for (x, y) in zip(keys[a], keys[b]) {
-                let c = compareValues(x, y)
+            for (i, (x, y)) in zip(keys[a], keys[b]).enumerated() {
+                let c = compareValues(x, y, collation: core.groupByCollations[i])
                 if c != 0 { return c < 0 }
             }
             return a < b
         }
         var out: [[Value]] = []
         for g in order {
-            let results = accumulators[g].map { $0.finish() }
+            var results: [Value] = []
+            for a in accumulators[g].indices { results.append(try accumulators[g][a].finish()) }
             if let h = core.having {
                 let saved = ctx.aggregates
                 ctx.aggregates = results
@@ -420,6 +459,8 @@ struct Accumulator {
     let spec: AggregateSpec
     private var state: AggregateAccumulator
     private var seen: ValueSet?
+    /// Rows waiting for ORDER BY: the arguments and the sort keys.
+    private var held: [(args: [Value], keys: [Value])] = []
 
     init(spec: AggregateSpec) {
         self.spec = spec
@@ -437,5 +478,23 @@ struct Accumulator {
         return try state.step(args)
     }
 
-    func finish() -> Value { state.finish() }
+    /// Keeps a row for an aggregate with ORDER BY: the rows are stepped in order at `finish`.
+    mutating func hold(_ args: [Value], _ keys: [Value]) {
+        held.append((args, keys))
+    }
+
+    /// The aggregate's result; for ORDER BY, after stepping the held rows in order (stable, so
+    /// rows with equal keys keep the order they came in).
+    mutating func finish() throws(StrataError) -> Value {
+        if !held.isEmpty {
+            let keys = spec.orderBy.map(\.key)
+            let ordered = held.enumerated().sorted { a, b in
+                let c = QueryExecutor.compareSortKeys(a.element.keys, b.element.keys, keys)
+                return c != 0 ? c < 0 : a.offset < b.offset
+            }
+            held = []
+            for (_, row) in ordered { _ = try step(row.args) }
+        }
+        return state.finish()
+    }
 }

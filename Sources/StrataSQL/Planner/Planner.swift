@@ -89,6 +89,12 @@ struct Planner {
             rest.append((term.op, p))
         }
         let plan = QueryPlan(body: .compound(firstPlan, rest), columnNames: firstPlan.columnNames)
+        // Each column compares by the collation of the left-most term that has one (SQLite's
+        // multiSelectCollSeq); the affinities are the first term's.
+        plan.resultAffinities = firstPlan.resultAffinities
+        plan.resultCollations = (0..<firstPlan.width).map { i in
+            ([firstPlan] + rest.map(\.1)).lazy.compactMap { i < $0.resultCollations.count ? $0.resultCollations[i] : nil }.first
+        }
         scope.isCorrelated = scope.isCorrelated || correlated
         try bindOrderBy(s.orderBy, plan: plan, core: nil, coreScope: firstScope, compound: s.first)
         try bindLimit(s, plan, parent: parent, scope: scope)
@@ -152,7 +158,11 @@ struct Planner {
                 return false
             } || (clause.having.map(containsAggregate) ?? false)
             if plan.isAggregate {
-                for g in clause.groupBy { plan.groupBy.append(try bindGroupTerm(g, clause, scope)) }
+                for g in clause.groupBy {
+                    let b = try bindGroupTerm(g, clause, scope)
+                    plan.groupBy.append(b.expr)
+                    plan.groupByCollations.append(b.collation ?? .binary)
+                }
                 scope.aggregateTarget = plan
             }
             var names: [String] = []
@@ -167,7 +177,7 @@ struct Planner {
                             plan.results.append(.column(depth: 0, slot: src.offset + i))
                             names.append(c.name)
                             affinities.append(c.affinity)
-                            collations.append(c.collation == .binary ? nil : c.collation)
+                            collations.append(c.collation)
                         }
                     }
                 case .allFrom(let q):
@@ -178,7 +188,7 @@ struct Planner {
                         plan.results.append(.column(depth: 0, slot: src.offset + i))
                         names.append(c.name)
                         affinities.append(c.affinity)
-                        collations.append(c.collation == .binary ? nil : c.collation)
+                        collations.append(c.collation)
                     }
                 case .expression(let e, let alias, let text):
                     let b = try bind(e, scope)
@@ -209,13 +219,13 @@ struct Planner {
 
     /// GROUP BY terms: an integer literal is an ordinal into the select list, a bare name may be
     /// a select-list alias (as in SQLite).
-    private func bindGroupTerm(_ g: Expr, _ clause: SelectClause, _ scope: Scope) throws(StrataError) -> BoundExpr {
+    private func bindGroupTerm(_ g: Expr, _ clause: SelectClause, _ scope: Scope) throws(StrataError) -> BoundResult {
         if case .literal(.integer(let k)) = g {
             guard k >= 1, k <= clause.columns.count, case .expression(let e, _, _) = clause.columns[Int(k) - 1] else {
                 let n = clause.groupBy.firstIndex(of: g).map { $0 + 1 } ?? 1
                 throw StrataError(.syntaxError, "\(ordinal(n)) GROUP BY term out of range - should be between 1 and \(clause.columns.count)")
             }
-            return try bind(e, scope).expr
+            return try bind(e, scope)
         }
         if containsAggregate(g) {
             throw StrataError(.syntaxError, "aggregate functions are not allowed in the GROUP BY clause")
@@ -223,11 +233,11 @@ struct Planner {
         if case .column(let ref) = g, ref.table == nil, !resolves(ref, scope) {
             for col in clause.columns {
                 if case .expression(let e, let alias?, _) = col, alias.caseInsensitiveEquals(ref.name) {
-                    return try bind(e, scope).expr
+                    return try bind(e, scope)
                 }
             }
         }
-        return try bind(g, scope).expr
+        return try bind(g, scope)
     }
 
     private func resolves(_ ref: ColumnReference, _ scope: Scope) -> Bool {
@@ -473,7 +483,12 @@ struct Planner {
 
     private func addQuerySource(_ q: QueryPlan, names: [String], alias: String, to plan: CorePlan, scope: Scope, isLeft: Bool) {
         let offset = nextOffset(scope)
-        let cols = names.map { Scope.Column(name: $0, affinity: nil, collation: .binary) }
+        // A subquery's, view's or CTE's columns carry the affinity and collation of their
+        // expressions, as in SQLite.
+        let cols = names.enumerated().map { i, name in
+            Scope.Column(name: name, affinity: i < q.resultAffinities.count ? q.resultAffinities[i] : nil,
+                         collation: (i < q.resultCollations.count ? q.resultCollations[i] : nil) ?? .binary)
+        }
         scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: false))
         plan.levels.append(JoinLevel(source: .query(q), offset: offset, width: cols.count, isLeftJoin: isLeft))
     }
@@ -523,7 +538,8 @@ struct Planner {
             }
             let descending = term.direction == .descending
             let nullsFirst = term.nulls.map { $0 == .first } ?? !descending
-            let coll = collationName.flatMap { Collation(name: $0) } ?? .binary
+            var coll = collationName.flatMap { Collation(name: $0) } ?? .binary
+            if collationName == nil, compound != nil, s < plan.resultCollations.count, let c = plan.resultCollations[s] { coll = c }
             plan.orderBy.append(SortKey(slot: s, descending: descending, nullsFirst: nullsFirst, collation: coll))
         }
     }

@@ -77,6 +77,8 @@ final class CorePlan {
     var values: [[BoundExpr]]?
     var isAggregate = false
     var groupBy: [BoundExpr] = []
+    /// The collation each GROUP BY term compares by (its COLLATE, or its column's).
+    var groupByCollations: [Collation] = []
     var aggregates: [AggregateSpec] = []
     var having: BoundExpr?
     var results: [BoundExpr] = []
@@ -95,6 +97,10 @@ struct AggregateSpec {
     var isDistinct: Bool
     var isStar: Bool
     var collation: Collation
+    /// FILTER (WHERE …): rows for which it is not true are left out of this aggregate.
+    var filter: BoundExpr? = nil
+    /// ORDER BY inside the call: the order the rows reach the aggregate (`group_concat(x ORDER BY y)`).
+    var orderBy: [(expr: BoundExpr, key: SortKey)] = []
 }
 
 /// A predicate compiled for one statement: whether every one of its conditions is true.
@@ -160,6 +166,8 @@ final class CompiledCore {
     let hiddenKeys: [CompiledExpr]
     let groupBy: [CompiledExpr]
     let aggregateArguments: [[CompiledExpr]]
+    let aggregateFilters: [CompiledExpr?]
+    let aggregateOrderKeys: [[CompiledExpr]]
     let having: CompiledExpr?
 
     init(_ core: CorePlan) {
@@ -169,6 +177,8 @@ final class CompiledCore {
         hiddenKeys = core.hiddenKeys.map(ExprCompiler.compile)
         groupBy = core.groupBy.map(ExprCompiler.compile)
         aggregateArguments = core.aggregates.map { $0.arguments.map(ExprCompiler.compile) }
+        aggregateFilters = core.aggregates.map { $0.filter.map(ExprCompiler.compile) }
+        aggregateOrderKeys = core.aggregates.map { $0.orderBy.map { ExprCompiler.compile($0.expr) } }
         having = core.having.map(ExprCompiler.compile)
     }
 
@@ -189,7 +199,11 @@ final class CompiledCore {
         core.results.forEach(visit)
         core.hiddenKeys.forEach(visit)
         core.groupBy.forEach(visit)
-        core.aggregates.forEach { $0.arguments.forEach(visit) }
+        for a in core.aggregates {
+            a.arguments.forEach(visit)
+            a.filter.map(visit)
+            a.orderBy.forEach { visit($0.expr) }
+        }
         core.having.map(visit)
         return correlated ? nil : slots
     }
