@@ -12,6 +12,7 @@ enum Evaluator {
         case .parameter(let i): return i - 1 < ctx.parameters.count ? ctx.parameters[i - 1] : .null
         case .column(let depth, let slot):
             if depth == 0 { return slot < row.count ? row[slot] : .null }
+            guard depth <= ctx.outer.count else { throw missingOuterRow(depth) }
             let r = ctx.outer[depth - 1]
             return slot < r.count ? r[slot] : .null
         case .unary(let op, let x):
@@ -125,6 +126,12 @@ enum Evaluator {
             if action == .ignore { throw StrataError(raiseIgnoreState, "RAISE(IGNORE)") }
             throw StrataError(.integrityConstraintViolation, message ?? "")
         }
+    }
+
+    /// A column of an enclosing query that is not there when the expression runs: a planner bug,
+    /// reported as an error rather than a crash.
+    static func missingOuterRow(_ depth: Int) -> StrataError {
+        StrataError(.internalError, "internal error: no enclosing row at depth \(depth) for a correlated column")
     }
 
     static func and3(_ a: Bool?, _ b: Bool?) -> Bool? {

@@ -28,7 +28,8 @@ enum ExprCompiler {
             return { _, ctx in i - 1 < ctx.parameters.count ? ctx.parameters[i - 1] : .null }
         case .column(let depth, let slot):
             if depth == 0 { return { row, _ in slot < row.count ? row[slot] : .null } }
-            return { _, ctx in
+            return { _, ctx throws(StrataError) in
+                guard depth <= ctx.outer.count else { throw Evaluator.missingOuterRow(depth) }
                 let r = ctx.outer[depth - 1]
                 return slot < r.count ? r[slot] : .null
             }

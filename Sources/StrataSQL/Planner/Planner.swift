@@ -66,9 +66,12 @@ struct Planner {
 
     // MARK: queries
 
-    func planQuery(_ s: SelectStatement, parent: Scope?) throws(StrataError) -> (QueryPlan, Scope) {
+    /// Plans a query whose enclosing query is `parent`; `ctes`, when given, replaces the common
+    /// table expressions it inherits from `parent`.
+    func planQuery(_ s: SelectStatement, parent: Scope?, ctes: [String: CTEDefinition]? = nil) throws(StrataError) -> (QueryPlan, Scope) {
         try ThreadStack.check()
         let scope = Scope(parent: parent)
+        if let ctes { scope.ctes = ctes }
         if let with = s.with { try addCTEs(with, to: scope) }
         if s.compounds.isEmpty {
             let (plan, core, coreScope) = try planCore(s.first, scope: scope)
@@ -415,10 +418,13 @@ struct Planner {
         if cte.isRecursive && !cte.select.compounds.isEmpty && references(cte.select, cte.name) {
             q = try planRecursiveCTE(cte, scope: scope)
         } else {
-            let cteScope = Scope(parent: scope.parent)
-            cteScope.ctes = scope.ctes
-            cteScope.ctes[cte.name.lowercased()] = nil
-            (q, _) = try planQuery(cte.select, parent: cteScope)
+            // The body is planned where the CTE is used, as a subquery in FROM would be: outer
+            // names resolve to the queries around this one, at the depths the executor sees.
+            var visible = scope.ctes
+            visible[cte.name.lowercased()] = nil
+            let (plan, bodyScope) = try planQuery(cte.select, parent: scope.parent, ctes: visible)
+            if bodyScope.isCorrelated { scope.markCorrelated() }
+            q = plan
         }
         var names = q.columnNames
         if !cte.columns.isEmpty {
@@ -438,10 +444,10 @@ struct Planner {
         anchorSelect.limit = nil
         anchorSelect.offset = nil
         if references(anchorSelect, cte.name) { throw StrataError(.syntaxError, "circular reference: \(cte.name)") }
-        let cteScope = Scope(parent: scope.parent)
-        cteScope.ctes = scope.ctes
-        cteScope.ctes[cte.name.lowercased()] = nil
-        let (anchor, _) = try planQuery(anchorSelect, parent: cteScope)
+        var visible = scope.ctes
+        visible[cte.name.lowercased()] = nil
+        let (anchor, anchorScope) = try planQuery(anchorSelect, parent: scope.parent, ctes: visible)
+        if anchorScope.isCorrelated { scope.markCorrelated() }
         let names = cte.columns.isEmpty ? anchor.columnNames : cte.columns
         let state = CTEState()
         var def = cte
