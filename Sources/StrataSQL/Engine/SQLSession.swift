@@ -134,6 +134,13 @@ package final class SQLSession {
             tx.writes.rollback(to: mark)
             tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)
             tx.nextRowid.removeAll()
+            if error.code == raiseRollbackState {
+                // RAISE(ROLLBACK) ends the whole transaction, as in SQLite.
+                if transaction === tx { transaction = nil }
+                var e = error
+                e.code = .integrityConstraintViolation
+                throw e
+            }
             throw error
         }
         tx.writes.release(mark)

@@ -18,6 +18,9 @@ enum SchemaBuilder {
             for ix in autoIndexes { catalog.indexes[ix.name.lowercased()] = ix }
         case .createIndex(let s):
             guard let table = catalog.table(s.table) else {
+                if SchemaTable.isTemp(s.table) != nil {
+                    throw StrataError(.syntaxError, "table \(s.table) may not be indexed", location: s.tableLocation)
+                }
                 throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
             }
             var columns: [IndexColumn] = []

@@ -19,6 +19,10 @@ struct TriggerFrame {
 /// The error RAISE(IGNORE) throws to skip the rest of the current row's processing.
 let raiseIgnoreState = SQLState("SRIGN")
 
+/// The error RAISE(ROLLBACK, …) throws: SQLSession rolls the whole transaction back and reports
+/// it as a constraint violation (23000).
+let raiseRollbackState = SQLState("SRRBK")
+
 enum TriggerTiming2 { case before, after }
 
 extension StatementRunner {

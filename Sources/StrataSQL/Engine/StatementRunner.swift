@@ -76,6 +76,9 @@ struct StatementRunner {
             try createObject(kind: "view", name: s.name.name, ifNotExists: s.ifNotExists, statement: statement, sqlText: nil)
         case .createTrigger(let s):
             guard tx.catalog.table(s.table) != nil || tx.catalog.view(s.table) != nil else {
+                if SchemaTable.isTemp(s.table) != nil {
+                    throw StrataError(.syntaxError, "cannot create trigger on system table", location: s.tableLocation)
+                }
                 throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
             }
             if tx.catalog.table(s.table) != nil && s.timing == .insteadOf {
@@ -111,6 +114,9 @@ struct StatementRunner {
         if kind != "trigger" && tx.catalog.nameIsTaken(name) {
             if ifNotExists { return }
             throw StrataError(.syntaxError, "\(kind) \(name) already exists")
+        }
+        if name.lowercased().hasPrefix("sqlite_") {
+            throw StrataError(.syntaxError, "object name reserved for internal use: \(name)")
         }
         let id = tx.catalog.nextObjectID
         // The catalog keeps the statement's own text (the parser records each statement's text).
@@ -164,6 +170,9 @@ struct StatementRunner {
             throw StrataError(.syntaxError, "index \(s.name.name) already exists")
         }
         guard let table = tx.catalog.table(s.table) else {
+            if SchemaTable.isTemp(s.table) != nil {
+                throw StrataError(.syntaxError, "table \(s.table) may not be indexed", location: s.tableLocation)
+            }
             throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
         }
         try createObject(kind: "index", name: s.name.name, ifNotExists: false, statement: .createIndex(s), sqlText: nil)
@@ -181,6 +190,7 @@ struct StatementRunner {
         case .table:
             guard let table = catalog.table(name) else {
                 if catalog.view(name) != nil { throw StrataError(.syntaxError, "use DROP VIEW to delete view \(name)") }
+                if SchemaTable.isTemp(name) != nil { throw StrataError(.syntaxError, "table \(name) may not be dropped") }
                 if s.ifExists { return }
                 throw StrataError(.undefinedTable, "no such table: \(name)", location: s.name.location)
             }
@@ -272,6 +282,7 @@ struct StatementRunner {
             return
         }
         guard let table = tx.catalog.table(s.table.name) else {
+            try Self.refuseSchemaTable(s.table)
             throw StrataError(.undefinedTable, "no such table: \(s.table.name)", location: s.table.location)
         }
         var targets: [Int] = []
@@ -493,9 +504,17 @@ struct StatementRunner {
 
     // MARK: UPDATE and DELETE
 
+    /// INSERT, UPDATE and DELETE on the schema table fail as in SQLite.
+    static func refuseSchemaTable(_ name: QualifiedName) throws(StrataError) {
+        if SchemaTable.isTemp(name.name) != nil {
+            throw StrataError(.syntaxError, "table \(name.name) may not be modified", location: name.location)
+        }
+    }
+
     func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
         guard let table = tx.catalog.table(tableName.name) else {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
+            try Self.refuseSchemaTable(tableName)
             throw StrataError(.undefinedTable, "no such table: \(tableName.name)", location: tableName.location)
         }
         let scope = statementScope(table)

@@ -124,6 +124,7 @@ enum Evaluator {
             return i < ctx.aggregates.count ? ctx.aggregates[i] : .null
         case .raise(let action, let message):
             if action == .ignore { throw StrataError(raiseIgnoreState, "RAISE(IGNORE)") }
+            if action == .rollback { throw StrataError(raiseRollbackState, message ?? "") }
             throw StrataError(.integrityConstraintViolation, message ?? "")
         }
     }

@@ -331,6 +331,7 @@ enum QueryExecutor {
         case .table(let t): return try ctx.session.rows(of: t)
         case .query(let q): return try run(q, ctx)
         case .cteWorkingTable(let state): return state.rows
+        case .rows(let rows): return rows
         }
     }
 }

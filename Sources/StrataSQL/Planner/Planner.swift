@@ -387,6 +387,12 @@ struct Planner {
                 let cols = table.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: collation($0.collation)) }
                 scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: true))
                 plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft))
+            } else if let isTemp = SchemaTable.isTemp(name), ref.name.schema == nil || ref.name.schema?.lowercased() == (isTemp ? "temp" : "main") {
+                let offset = nextOffset(scope)
+                let cols = SchemaTable.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: .binary) }
+                scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: false))
+                let rows = isTemp ? [] : SchemaTable.rows(catalog)
+                plan.levels.append(JoinLevel(source: .rows(rows), offset: offset, width: cols.count, isLeftJoin: isLeft))
             } else if let view = catalog.view(name) {
                 let (q, _) = try planQuery(view.select, parent: nil)
                 var names = q.columnNames

@@ -47,6 +47,8 @@ enum SourcePlan {
     case query(QueryPlan)
     /// A recursive CTE's working table, read while the recursion runs.
     case cteWorkingTable(CTEState)
+    /// Rows known when the query is planned (the schema table).
+    case rows([[Value]])
 }
 
 final class CTEState {
