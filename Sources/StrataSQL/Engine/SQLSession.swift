@@ -131,9 +131,20 @@ package final class SQLSession {
         do {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
         } catch {
+            let conflict: ConflictResolution?
+            switch parsed.statement {
+            case .insert(let s): conflict = s.onConflict
+            case .update(let s): conflict = s.onConflict
+            default: conflict = nil
+            }
             tx.writes.rollback(to: mark)
             tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)
             tx.nextRowid.removeAll()
+            if conflict == .rollback && error.code.classCode == "23" {
+                // OR ROLLBACK: the whole transaction is rolled back.
+                if transaction === tx { transaction = nil }
+                throw error
+            }
             if error.code == raiseRollbackState {
                 // RAISE(ROLLBACK) ends the whole transaction, as in SQLite.
                 if transaction === tx { transaction = nil }
