@@ -386,11 +386,13 @@ struct AggregateGroups {
         let compiled = core.compiled
         var key: [Value] = []
         for g in compiled.groupBy { key.append(try g(row, ctx)) }
-        let k = DistinctKey(QueryExecutor.folded(key, core.groupByCollations))
         let g: Int
-        if let existing = index[k] {
+        if compiled.groupBy.isEmpty && !keys.isEmpty {
+            g = 0  // no GROUP BY: one group, no key to hash
+        } else if let existing = index[DistinctKey(QueryExecutor.folded(key, core.groupByCollations))] {
             g = existing
         } else {
+            let k = DistinctKey(QueryExecutor.folded(key, core.groupByCollations))
             g = keys.count
             index[k] = g
             keys.append(key)
