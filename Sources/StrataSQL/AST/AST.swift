@@ -308,9 +308,19 @@ package struct TypeName: Sendable, Hashable, CustomStringConvertible {
     package var name: String
     /// The signed numbers in parentheses, as written ("10", "-2").
     package var arguments: [String]
+    /// The type's text exactly as written, from its first word to its last token ("INT ( 10 )",
+    /// `"VARCHAR"`): a STRICT table's "unknown datatype" message quotes it. Not part of equality.
+    package var written: String = ""
 
     package var description: String {
         arguments.isEmpty ? name : name + "(" + arguments.joined(separator: ",") + ")"
+    }
+
+    package static func == (a: TypeName, b: TypeName) -> Bool { a.name == b.name && a.arguments == b.arguments }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(arguments)
     }
 }
 

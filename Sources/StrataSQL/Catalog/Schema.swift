@@ -21,15 +21,74 @@ package final class ColumnInfo: Sendable {
     let defaultValue: Expr?
     let collation: String?
     let isPrimaryKey: Bool
+    /// In a STRICT table, the column's type: what a stored value must be (`StrictType.admits`).
+    let strictType: StrictType?
 
-    init(name: String, declaredType: String?, notNull: Bool, defaultValue: Expr?, collation: String?, isPrimaryKey: Bool) {
+    init(name: String, declaredType: String?, notNull: Bool, defaultValue: Expr?, collation: String?, isPrimaryKey: Bool,
+         strictType: StrictType? = nil) {
         self.name = name
         self.declaredType = declaredType
-        affinity = Affinity(declaredType: declaredType)
+        // A STRICT table's ANY column keeps values as given: no affinity (SQLite's sqlite3EndTable).
+        affinity = strictType == .any ? .blob : Affinity(declaredType: declaredType)
         self.notNull = notNull
         self.defaultValue = defaultValue
         self.collation = collation
         self.isPrimaryKey = isPrimaryKey
+        self.strictType = strictType
+    }
+}
+
+/// The types a STRICT table's column may declare (SQLite 3.37's sqlite3StdType), spelled as
+/// SQLite's messages spell them.
+package enum StrictType: String, Sendable, CaseIterable {
+    case any = "ANY", blob = "BLOB", int = "INT", integer = "INTEGER", real = "REAL", text = "TEXT"
+
+    /// The type a declared type names: its text as written, dequoted when it is one quoted
+    /// token (sqlite3DequoteToken), equal to a standard name but for case; nil for any other.
+    init?(written: String) {
+        let text = Self.dequoteToken(written)
+        guard let type = StrictType.allCases.first(where: { text.caseInsensitiveEquals($0.rawValue) }) else { return nil }
+        self = type
+    }
+
+    /// The declared type as SQLite's "unknown datatype" message shows it: the text as written,
+    /// dequoted as sqlite3AddColumn does (sqlite3DequoteToken, then sqlite3Dequote).
+    static func displayed(_ written: String) -> String {
+        let text = Array(dequoteToken(written))
+        guard let first = text.first, "\"'`[".contains(first) else { return String(text) }
+        let close: Character = first == "[" ? "]" : first
+        var out = ""
+        var i = 1
+        while i < text.count {
+            if text[i] == close {
+                guard close != "]", i + 1 < text.count, text[i + 1] == close else { break }
+                i += 1
+            }
+            out.append(text[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// sqlite3DequoteToken: a text that starts with a quote character and holds no other one
+    /// loses its first and last characters.
+    private static func dequoteToken(_ written: String) -> String {
+        let quotes: Set<Character> = ["\"", "'", "`", "["]
+        let text = Substring(written)
+        guard text.count >= 2, let first = text.first, quotes.contains(first),
+              !text.dropFirst().dropLast().contains(where: { quotes.contains($0) }) else { return written }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// Whether a value, after the column's affinity, may be stored (NULL always may: NOT NULL is
+    /// its own constraint). ANY takes everything; the others only their own storage class.
+    func admits(_ value: Value) -> Bool {
+        switch (self, value) {
+        case (_, .null), (.any, _), (.int, .integer), (.integer, .integer), (.real, .real), (.text, .text), (.blob, .blob):
+            true
+        default:
+            false
+        }
     }
 }
 
@@ -43,14 +102,18 @@ package final class TableInfo: Sendable {
     /// as SQLite reports it: `SchemaBuilder.checkName`).
     let checks: [(name: String, expr: Expr)]
     let sql: String
+    /// STRICT: every column has a `strictType` and INSERT and UPDATE refuse values outside it.
+    let isStrict: Bool
 
-    init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String) {
+    init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String,
+         isStrict: Bool = false) {
         self.id = id
         self.name = name
         self.columns = columns
         self.rowidColumn = rowidColumn
         self.checks = checks
         self.sql = sql
+        self.isStrict = isStrict
     }
 
     func columnIndex(_ name: String) -> Int? {

@@ -103,7 +103,11 @@ enum SchemaBuilder {
             }
         }
         if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert(pk, at: 0) }
-        let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql)
+        if def.isStrict {
+            columns = try strictColumns(def, columns, name: name, primaryKey: rowidColumn == nil ? primaryKey ?? [] : [])
+        }
+        let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql,
+                              isStrict: def.isStrict)
         var indexes: [IndexInfo] = []
         for (n, set) in uniqueSets.enumerated() {
             let cols = set.map { IndexColumn(column: $0, expr: .column(ColumnReference(name: columns[$0].name, location: SourceLocation(line: 1, column: 1))),
@@ -112,6 +116,26 @@ enum SchemaBuilder {
                                      isUnique: true, whereClause: nil, isAutomatic: true, sql: ""))
         }
         return (table, indexes)
+    }
+
+    /// A STRICT table's columns (SQLite's sqlite3EndTable): each must declare one of the types of
+    /// `StrictType`, else "missing datatype for t.x" or "unknown datatype for t.x: "VARCHAR"";
+    /// an ANY column has no affinity; a PRIMARY KEY column that is not the rowid is NOT NULL.
+    private static func strictColumns(_ def: TableDefinition, _ columns: [ColumnInfo], name: String,
+                                      primaryKey: [Int]) throws(StrataError) -> [ColumnInfo] {
+        var out: [ColumnInfo] = []
+        for (i, (c, info)) in zip(def.columns, columns).enumerated() {
+            guard let written = c.type?.written else {
+                throw StrataError(.syntaxError, "missing datatype for \(name).\(c.name)")
+            }
+            guard let type = StrictType(written: written) else {
+                throw StrataError(.syntaxError, "unknown datatype for \(name).\(c.name): \"\(StrictType.displayed(written))\"")
+            }
+            out.append(ColumnInfo(name: info.name, declaredType: info.declaredType, notNull: info.notNull || primaryKey.contains(i),
+                                  defaultValue: info.defaultValue, collation: info.collation, isPrimaryKey: info.isPrimaryKey,
+                                  strictType: type))
+        }
+        return out
     }
 
     /// The name an unnamed CHECK's failure reports, as SQLite 3.40 derives it

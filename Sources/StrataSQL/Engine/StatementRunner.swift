@@ -371,6 +371,9 @@ struct StatementRunner {
             throw StrataError(.notNullViolation, "NOT NULL constraint failed: \(table.name).\(c.name)")
         }
         let row = [Value.integer(rowid)] + values
+        // A STRICT table checks its types where SQLite applies the table's affinity: before the
+        // CHECK constraints when it has some, else after the rowid's conflict.
+        if table.isStrict && !table.checks.isEmpty { try checkStrictTypes(table, values) }
         try checkConstraints(table, row)
         // Conflicts: the rowid, then each unique index.
         let key = Keys.row(table.id, rowid)
@@ -384,6 +387,7 @@ struct StatementRunner {
                 throw StrataError(.uniqueViolation, "UNIQUE constraint failed: \(table.name).\(name)")
             }
         }
+        if table.isStrict && table.checks.isEmpty { try checkStrictTypes(table, values) }
         let indexes = tx.catalog.indexes(on: table.name)
         for ix in indexes where ix.isUnique {
             guard let entry = try indexValues(ix, table, row), !entry.contains(where: \.isNull) else { continue }
@@ -402,6 +406,25 @@ struct StatementRunner {
         for ix in indexes { try addIndexEntry(ix, table, row) }
         if rowid >= (tx.nextRowid[table.id] ?? Int64.min) { tx.nextRowid[table.id] = rowid == Int64.max ? rowid : rowid + 1 }
         return row
+    }
+
+    /// A STRICT table's values, after affinity, must be of their column's type (SQLite's
+    /// OP_TypeCheck): "cannot store TEXT value in INT column t.x", whatever the ON CONFLICT
+    /// clause says. 23000: SQLite's SQLITE_CONSTRAINT_DATATYPE has no code of its own in
+    /// SQLSTATE's class 23.
+    func checkStrictTypes(_ table: TableInfo, _ values: [Value]) throws(StrataError) {
+        for (c, v) in zip(table.columns, values) {
+            guard let type = c.strictType, !type.admits(v) else { continue }
+            let kind = switch v {
+            case .integer: "INT"
+            case .real: "REAL"
+            case .text: "TEXT"
+            case .blob: "BLOB"
+            case .null: "NULL"
+            }
+            throw StrataError(.integrityConstraintViolation,
+                              "cannot store \(kind) value in \(type.rawValue) column \(table.name).\(c.name)")
+        }
     }
 
     func checkConstraints(_ table: TableInfo, _ row: [Value]) throws(StrataError) {

@@ -467,6 +467,7 @@ extension Parser {
     /// A declared type: words (identifiers, non-reserved keywords but GENERATED, quoted names)
     /// and an optional `(n)` or `(n, m)` of signed numbers; nil if there are no words.
     mutating func parseTypeName() throws(ParseFailure) -> TypeName? {
+        let start = token.start
         var words: [String] = []
         words: while true {
             switch token.kind {
@@ -486,7 +487,8 @@ extension Parser {
             if try accept(.comma) { arguments.append(try parseSignedNumberText()) }
             try expect(.rightParen)
         }
-        return TypeName(name: words.joined(separator: " "), arguments: arguments)
+        return TypeName(name: words.joined(separator: " "), arguments: arguments,
+                        written: String(decoding: lexer.bytes[start..<previousEnd], as: UTF8.self))
     }
 
     /// `[+|-] number` as written.
