@@ -23,9 +23,12 @@ package final class ColumnInfo: Sendable {
     let isPrimaryKey: Bool
     /// In a STRICT table, the column's type: what a stored value must be (`StrictType.admits`).
     let strictType: StrictType?
+    /// `AS (expr)`: a generated column, VIRTUAL or STORED. Both kinds are computed when a row is
+    /// written and stored with it (StatementRunner+Generated.swift).
+    let generated: GeneratedColumn?
 
     init(name: String, declaredType: String?, notNull: Bool, defaultValue: Expr?, collation: String?, isPrimaryKey: Bool,
-         strictType: StrictType? = nil) {
+         strictType: StrictType? = nil, generated: GeneratedColumn? = nil) {
         self.name = name
         self.declaredType = declaredType
         // A STRICT table's ANY column keeps values as given: no affinity (SQLite's sqlite3EndTable).
@@ -35,7 +38,16 @@ package final class ColumnInfo: Sendable {
         self.collation = collation
         self.isPrimaryKey = isPrimaryKey
         self.strictType = strictType
+        self.generated = generated
     }
+}
+
+/// A generated column's definition.
+package struct GeneratedColumn: Sendable {
+    let expr: Expr
+    let isStored: Bool
+    /// The generated columns (indices in the table) its expression names: they are computed first.
+    let dependencies: [Int]
 }
 
 /// The types a STRICT table's column may declare (SQLite 3.37's sqlite3StdType), spelled as
@@ -104,6 +116,8 @@ package final class TableInfo: Sendable {
     let sql: String
     /// STRICT: every column has a `strictType` and INSERT and UPDATE refuse values outside it.
     let isStrict: Bool
+    /// The indices of the generated columns, in table order.
+    let generatedColumns: [Int]
 
     init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String,
          isStrict: Bool = false) {
@@ -114,6 +128,7 @@ package final class TableInfo: Sendable {
         self.checks = checks
         self.sql = sql
         self.isStrict = isStrict
+        generatedColumns = columns.indices.filter { columns[$0].generated != nil }
     }
 
     func columnIndex(_ name: String) -> Int? {

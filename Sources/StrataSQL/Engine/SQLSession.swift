@@ -182,6 +182,8 @@ final class ExecutionSession {
     /// The text of the statement being run (stored in the catalog by CREATE).
     let statementText: String
     private var tableRows: [UInt32: [[Value]]] = [:]
+    /// The bound expressions of generated columns, per table definition (`computeGenerated`).
+    var generatedBindings: [ObjectIdentifier: (table: TableInfo, expressions: [Int: BoundExpr])] = [:]
     /// Decoded tables shared across statements; nil once this transaction has changes of its own.
     private var sharedTables: DecodedTableCache?
 

@@ -59,6 +59,8 @@ enum SchemaBuilder {
         var primaryKey: [Int]?
         var rowidColumn: Int?
         var seen = Set<String>()
+        var generated: [Int: (expr: Expr, isStored: Bool)] = [:]
+        let generatedKeyError = StrataError(.syntaxError, "generated columns cannot be part of the PRIMARY KEY")
         for (i, c) in def.columns.enumerated() {
             guard seen.insert(c.name.lowercased()).inserted else {
                 throw StrataError(.syntaxError, "duplicate column name: \(c.name)", location: c.location)
@@ -71,16 +73,27 @@ enum SchemaBuilder {
                 switch k.kind {
                 case .primaryKey(let direction, _, _):
                     guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
+                    if generated[i] != nil { throw generatedKeyError }
                     primaryKey = [i]
                     isPK = true
                     if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
                 case .notNull: notNull = true
                 case .unique: uniqueSets.append([i])
                 case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
-                case .defaultValue(let e): defaultValue = e
+                case .defaultValue(let e):
+                    if generated[i] != nil { throw StrataError(.syntaxError, "cannot use DEFAULT on a generated column") }
+                    defaultValue = e
                 case .collate(let n):
                     guard Collation(name: n) != nil else { throw StrataError(.syntaxError, "no such collation sequence: \(n)") }
                     collation = n
+                case .generated(let e, let isStored):
+                    // SQLite keeps the expression where a DEFAULT goes: a second one, or one after
+                    // a DEFAULT, is refused.
+                    if defaultValue != nil || generated[i] != nil {
+                        throw StrataError(.syntaxError, "error in generated column \"\(c.name)\"")
+                    }
+                    if isPK { throw generatedKeyError }
+                    generated[i] = (e, isStored)
                 default: break
                 }
             }
@@ -92,6 +105,7 @@ enum SchemaBuilder {
             case .primaryKey(let cols, _, _):
                 guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
                 let idx = try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }
+                if idx.contains(where: { generated[$0] != nil }) { throw generatedKeyError }
                 primaryKey = idx
                 if idx.count == 1, columns[idx[0]].declaredType?.uppercased() == "INTEGER", cols[0].direction != .descending {
                     rowidColumn = idx[0]
@@ -105,6 +119,21 @@ enum SchemaBuilder {
         if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert(pk, at: 0) }
         if def.isStrict {
             columns = try strictColumns(def, columns, name: name, primaryKey: rowidColumn == nil ? primaryKey ?? [] : [])
+        }
+        if !generated.isEmpty {
+            guard generated.count < columns.count else {
+                throw StrataError(.syntaxError, "must have at least one non-generated column")
+            }
+            columns = columns.enumerated().map { i, c in
+                guard let g = generated[i] else { return c }
+                // The generated columns the expression names (by name, as the binder resolves them).
+                let dependencies = g.expr.columnReferences.compactMap { ref in
+                    columns.firstIndex { $0.name.caseInsensitiveEquals(ref.name) }.flatMap { generated[$0] != nil ? $0 : nil }
+                }
+                return ColumnInfo(name: c.name, declaredType: c.declaredType, notNull: c.notNull, defaultValue: nil,
+                                  collation: c.collation, isPrimaryKey: false, strictType: c.strictType,
+                                  generated: GeneratedColumn(expr: g.expr, isStored: g.isStored, dependencies: dependencies))
+            }
         }
         let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql,
                               isStrict: def.isStrict)

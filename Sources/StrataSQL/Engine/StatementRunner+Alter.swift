@@ -111,6 +111,7 @@ extension StatementRunner {
         var isPrimaryKey = false
         var isUnique = false
         var isStored = false
+        var isGenerated = false
         var notNull = false
         var hasCheck = false
         var defaultValue: Expr?
@@ -121,7 +122,9 @@ extension StatementRunner {
             case .notNull: notNull = true
             case .check: hasCheck = true
             case .defaultValue(let e): defaultValue = e
-            case .generated(_, let stored): isStored = isStored || stored
+            case .generated(_, let stored):
+                isGenerated = true
+                isStored = isStored || stored
             default: break
             }
         }
@@ -130,16 +133,36 @@ extension StatementRunner {
                 throw StrataError(.syntaxError, "no such collation sequence: \(n)")
             }
         }
+        // What SQLite refuses while parsing a generated column (SchemaBuilder says the same, but
+        // inside "error in table t after add column").
+        var sawDefault = false
+        var sawGenerated = false
+        for k in def.constraints {
+            switch k.kind {
+            case .defaultValue:
+                if sawGenerated { throw StrataError(.syntaxError, "cannot use DEFAULT on a generated column") }
+                sawDefault = true
+            case .generated:
+                if sawDefault || sawGenerated { throw StrataError(.syntaxError, "error in generated column \"\(def.name)\"") }
+                sawGenerated = true
+            default: break
+            }
+        }
         if isPrimaryKey { throw StrataError(.syntaxError, "Cannot add a PRIMARY KEY column") }
         if isUnique { throw StrataError(.syntaxError, "Cannot add a UNIQUE column") }
-        if isStored { throw StrataError(.syntaxError, "cannot add a STORED column") }
         if case .literal(.null)? = defaultValue { defaultValue = nil }
         let hasRows = try tableHasRows(table)
-        if hasRows && notNull && defaultValue == nil {
-            throw StrataError(.syntaxError, "Cannot add a NOT NULL column with default value NULL")
-        }
-        if hasRows, let d = defaultValue, !Self.isConstantDefault(d) {
-            throw StrataError(.syntaxError, "Cannot add a column with non-constant default")
+        if isGenerated {
+            // A VIRTUAL column is computed when an old row is read (RowPadding); a STORED one
+            // would have to be written into every row, which SQLite does not do either.
+            if hasRows && isStored { throw StrataError(.syntaxError, "cannot add a STORED column") }
+        } else {
+            if hasRows && notNull && defaultValue == nil {
+                throw StrataError(.syntaxError, "Cannot add a NOT NULL column with default value NULL")
+            }
+            if hasRows, let d = defaultValue, !Self.isConstantDefault(d) {
+                throw StrataError(.syntaxError, "Cannot add a column with non-constant default")
+            }
         }
         guard let text else { throw StrataError(.internalError, "ALTER TABLE ADD COLUMN: the column's text was not found") }
         let layout = try TableLayout(table)
@@ -147,8 +170,12 @@ extension StatementRunner {
         let sql = String(decoding: layout.tokens.bytes[..<at], as: UTF8.self) + ", " + text
             + String(decoding: layout.tokens.bytes[at...], as: UTF8.self)
         try replaceObjects(of: table, texts: [table.id: sql], dependents: try dependents(of: table), when: "add column", strict: true)
-        // Old rows read the new column's default: it must pass the column's CHECK constraints.
-        guard hasRows, hasCheck, let newTable = tx.catalog.table(table.name) else { return }
+        // Old rows read the new column's default or computed value: it must pass the column's
+        // CHECK constraints, and a generated one its NOT NULL (SQLite runs quick_check: per row,
+        // NOT NULL before CHECK).
+        let checksNotNull = isGenerated && notNull
+        guard hasRows, hasCheck || checksNotNull, let newTable = tx.catalog.table(table.name),
+              let column = newTable.columnIndex(def.name) else { return }
         let scope = tableScope(newTable)
         let planner = Planner(catalog: tx.catalog, session: session)
         let ctx = EvalContext(parameters: parameters, session: session)
@@ -158,6 +185,9 @@ extension StatementRunner {
         }
         session.invalidate()
         for row in try session.rows(of: newTable) {
+            if checksNotNull && row[column + 1].isNull {
+                throw StrataError(.notNullViolation, "NOT NULL constraint failed")
+            }
             for c in checks where try Evaluator.eval(c, row, ctx).isTrue == false {
                 throw StrataError(.checkViolation, "CHECK constraint failed")
             }
@@ -383,6 +413,7 @@ extension StatementRunner {
             for k in def.constraints {
                 if case .check(let e) = k.kind { _ = try planner.bind(e, scope) }
             }
+            try validateGeneratedColumns(t)
         case "index":
             guard let ix = tx.catalog.indexes[o.name.lowercased()], let t = tx.catalog.table(ix.table) else { return }
             let scope = tableScope(t)
@@ -496,14 +527,19 @@ struct RowPadding {
     init(_ table: TableInfo) { self.table = table }
 
     /// Completes `row` ([rowid, columns...]) to the table's width.
+    /// A generated column among them (VIRTUAL: a STORED one cannot be added to a table with rows)
+    /// is computed from the row, once the others have their defaults.
     mutating func pad(_ row: inout [Value], _ session: ExecutionSession) throws(StrataError) {
         let width = table.columns.count
+        let first = row.count - 1
         if values.isEmpty { values = Array(repeating: nil, count: width) }
         while row.count < width + 1 {
             let i = row.count - 1
             if values[i] == nil { values[i] = try session.storedDefault(table.columns[i]) }
             row.append(values[i]!)
         }
+        let missing = table.generatedColumns.filter { $0 >= first }
+        if !missing.isEmpty { try session.computeGenerated(table, &row, missing) }
     }
 }
 

@@ -88,7 +88,9 @@ extension StatementRunner {
         for (i, c) in table.columns.enumerated() { preview[i] = applyAffinity(preview[i], c.affinity) }
         var rowid: Value = explicitRowid ?? .null
         if let r = table.rowidColumn { rowid = preview[r] }
-        if try !fire(triggers, .before, table, new: [rowid] + preview, old: nil) { return }
+        // BEFORE triggers see NEW's generated columns computed, as in SQLite.
+        let new = try withGeneratedColumns(table, [rowid] + preview)
+        if try !fire(triggers, .before, table, new: new, old: nil) { return }
         if let written = try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid) {
             _ = try fire(triggers, .after, table, new: written, old: nil)
         }

@@ -133,7 +133,11 @@ struct StatementRunner {
     private func createTable(_ s: CreateTableStatement) throws(StrataError) {
         switch s.body {
         case .definition:
+            let id = tx.catalog.nextObjectID
             try createObject(kind: "table", name: s.name.name, ifNotExists: s.ifNotExists, statement: .createTable(s), sqlText: nil)
+            if let table = tx.catalog.table(s.name.name), table.id == id, !table.generatedColumns.isEmpty {
+                try validateGeneratedColumns(table)
+            }
         case .select(let select):
             if tx.catalog.nameIsTaken(s.name.name) {
                 if s.ifNotExists { return }
@@ -289,6 +293,9 @@ struct StatementRunner {
         if let cols = s.columns {
             for c in cols {
                 if let i = table.columnIndex(c) {
+                    if table.columns[i].generated != nil {
+                        throw StrataError(.syntaxError, "cannot INSERT into generated column \"\(table.columns[i].name)\"")
+                    }
                     targets.append(i)
                 } else if ["rowid", "oid", "_rowid_"].contains(c.lowercased()) {
                     targets.append(-1)
@@ -297,7 +304,8 @@ struct StatementRunner {
                 }
             }
         } else {
-            targets = Array(0..<table.columns.count)
+            // Generated columns take no value.
+            targets = table.columns.indices.filter { table.columns[$0].generated == nil }
         }
         var sourceRows: [[Value]] = []
         let ctx = context()
@@ -307,7 +315,7 @@ struct StatementRunner {
             for r in rows {
                 guard r.count == targets.count else {
                     if s.columns != nil { throw StrataError(.syntaxError, "\(r.count) values for \(targets.count) columns") }
-                    throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(r.count) values were supplied")
+                    throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count - table.generatedColumns.count) columns but \(r.count) values were supplied")
                 }
                 var out: [Value] = []
                 for e in r { out.append(try Evaluator.eval(try planner.bind(e, scope).expr, [], ctx)) }
@@ -316,7 +324,8 @@ struct StatementRunner {
         case .select(let select):
             let (plan, _) = try planner.planQuery(Self.select(select, with: s.with), parent: statementParent)
             guard plan.width == targets.count else {
-                throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count) columns but \(plan.width) values were supplied")
+                if s.columns != nil { throw StrataError(.syntaxError, "\(plan.width) values for \(targets.count) columns") }
+                throw StrataError(.syntaxError, "table \(table.name) has \(table.columns.count - table.generatedColumns.count) columns but \(plan.width) values were supplied")
             }
             sourceRows = try QueryExecutor.run(plan, ctx)
         case .defaultValues:
@@ -362,6 +371,11 @@ struct StatementRunner {
             rowid = i
         }
         if let r = table.rowidColumn { values[r] = .integer(rowid) }
+        if !table.generatedColumns.isEmpty {
+            var row = [Value.integer(rowid)] + values
+            try session.computeGenerated(table, &row, table.generatedColumns)
+            values = Array(row.dropFirst())
+        }
         for (i, c) in table.columns.enumerated() where c.notNull && values[i].isNull {
             if conflict == .ignore { return nil }
             if conflict == .replace, let d = c.defaultValue {
@@ -413,7 +427,7 @@ struct StatementRunner {
     /// clause says. 23000: SQLite's SQLITE_CONSTRAINT_DATATYPE has no code of its own in
     /// SQLSTATE's class 23.
     func checkStrictTypes(_ table: TableInfo, _ values: [Value]) throws(StrataError) {
-        for (c, v) in zip(table.columns, values) {
+        for (c, v) in zip(table.columns, values) where c.generated == nil {
             guard let type = c.strictType, !type.admits(v) else { continue }
             let kind = switch v {
             case .integer: "INT"
@@ -596,6 +610,9 @@ struct StatementRunner {
             guard a.columns.count == 1 else { throw StrataError(.syntaxError, "row-value assignments are not supported yet") }
             let bound = try planner.bind(a.value, scope).expr
             if let i = table.columnIndex(a.columns[0]) {
+                if table.columns[i].generated != nil {
+                    throw StrataError(.syntaxError, "cannot UPDATE generated column \"\(table.columns[i].name)\"")
+                }
                 assignments.append((i, bound))
             } else if ["rowid", "oid", "_rowid_"].contains(a.columns[0].lowercased()) {
                 assignments.append((-1, bound))
@@ -620,6 +637,10 @@ struct StatementRunner {
         for (old, var new) in updates {
             if let r = table.rowidColumn {
                 if rowidAssigned { new[r + 1] = new[0] } else { new[0] = new[r + 1] }
+            }
+            if !triggers.isEmpty && !table.generatedColumns.isEmpty {
+                // BEFORE triggers see NEW's generated columns computed, as in SQLite.
+                new = try withGeneratedColumns(table, new)
             }
             if try !fire(triggers, .before, table, new: new, old: old) { continue }
             for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
