@@ -7,8 +7,16 @@
 //
 // KEYS (big-endian integers, so byte order is numeric order)
 //   catalog row   0x00 | object id (4)
+//   sequence      0x00 | table id (4) | 0x01
 //   table row     0x01 | table id (4) | rowid (8, sign bit flipped)
 //   index entry   0x02 | index id (4) | order-preserving key of the indexed values | rowid (8)
+//
+// The sequence of an AUTOINCREMENT table (the largest rowid it has ever been given, a record of
+// one integer: StatementRunner+Rowid.swift) sits in the catalog's key space, right after its
+// table's catalog row: it is per-table metadata like the row, keyed by the table's id, which a
+// rename keeps and which is never reused, and it never mixes with the table's rows or an index's
+// entries, whose ranges (`tableRange`, `indexRange`) scans and DROP walk. The sixth byte keeps
+// it apart from every catalog row (5 bytes); CatalogLoader skips it.
 
 import StrataCatalog
 import StrataCore
@@ -118,9 +126,11 @@ package final class TableInfo: Sendable {
     let isStrict: Bool
     /// The indices of the generated columns, in table order.
     let generatedColumns: [Int]
+    /// AUTOINCREMENT on its INTEGER PRIMARY KEY: rowids are never reused (`Keys.sequence`).
+    let isAutoincrement: Bool
 
     init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String,
-         isStrict: Bool = false) {
+         isStrict: Bool = false, isAutoincrement: Bool = false) {
         self.id = id
         self.name = name
         self.columns = columns
@@ -128,6 +138,7 @@ package final class TableInfo: Sendable {
         self.checks = checks
         self.sql = sql
         self.isStrict = isStrict
+        self.isAutoincrement = isAutoincrement
         generatedColumns = columns.indices.filter { columns[$0].generated != nil }
     }
 
@@ -230,6 +241,9 @@ package struct Catalog: Sendable {
 enum Keys {
     static func catalog(_ id: UInt32) -> [UInt8] { [0x00] + be32(id) }
     static let catalogRange: ([UInt8], [UInt8]) = ([0x00], [0x01])
+
+    /// An AUTOINCREMENT table's sequence (see KEYS above).
+    static func sequence(_ table: UInt32) -> [UInt8] { [0x00] + be32(table) + [0x01] }
 
     static func row(_ table: UInt32, _ rowid: Int64) -> [UInt8] {
         var k: [UInt8] = [0x01]

@@ -16,6 +16,11 @@ enum CatalogLoader {
         while ok {
             let key = cursor.key
             if compareKeyBytes(key, hi) >= 0 { break }
+            if key.count == 6 && key[5] == 0x01 {
+                // An AUTOINCREMENT table's sequence (Keys.sequence), read when it is used.
+                ok = try cursor.next()
+                continue
+            }
             guard key.count == 5 else { throw StrataError(.dataCorrupted, "a catalog key is damaged") }
             let id = UInt32(key[1]) << 24 | UInt32(key[2]) << 16 | UInt32(key[3]) << 8 | UInt32(key[4])
             let values = try decodeRecord(try cursor.value())

@@ -139,7 +139,7 @@ package final class SQLSession {
             }
             tx.writes.rollback(to: mark)
             tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)
-            tx.nextRowid.removeAll()
+            tx.largestRowid.removeAll()
             if conflict == .rollback && error.code.classCode == "23" {
                 // OR ROLLBACK: the whole transaction is rolled back.
                 if transaction === tx { transaction = nil }

@@ -60,6 +60,8 @@ enum SchemaBuilder {
         var rowidColumn: Int?
         var seen = Set<String>()
         var generated: [Int: (expr: Expr, isStored: Bool)] = [:]
+        var isAutoincrement = false
+        let autoincrementError = StrataError(.syntaxError, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")
         let generatedKeyError = StrataError(.syntaxError, "generated columns cannot be part of the PRIMARY KEY")
         for (i, c) in def.columns.enumerated() {
             guard seen.insert(c.name.lowercased()).inserted else {
@@ -71,12 +73,16 @@ enum SchemaBuilder {
             var isPK = false
             for k in c.constraints {
                 switch k.kind {
-                case .primaryKey(let direction, _, _):
+                case .primaryKey(let direction, _, let autoincrement):
                     guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
                     if generated[i] != nil { throw generatedKeyError }
                     primaryKey = [i]
                     isPK = true
                     if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
+                    if autoincrement {
+                        guard rowidColumn == i else { throw autoincrementError }
+                        isAutoincrement = true
+                    }
                 case .notNull: notNull = true
                 case .unique: uniqueSets.append([i])
                 case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
@@ -102,13 +108,17 @@ enum SchemaBuilder {
         }
         for k in def.constraints {
             switch k.kind {
-            case .primaryKey(let cols, _, _):
+            case .primaryKey(let cols, _, let autoincrement):
                 guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
                 let idx = try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }
                 if idx.contains(where: { generated[$0] != nil }) { throw generatedKeyError }
                 primaryKey = idx
                 if idx.count == 1, columns[idx[0]].declaredType?.uppercased() == "INTEGER", cols[0].direction != .descending {
                     rowidColumn = idx[0]
+                }
+                if autoincrement {
+                    guard rowidColumn != nil else { throw autoincrementError }
+                    isAutoincrement = true
                 }
             case .unique(let cols, _):
                 uniqueSets.append(try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) })
@@ -117,6 +127,9 @@ enum SchemaBuilder {
             }
         }
         if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert(pk, at: 0) }
+        if def.withoutRowID && isAutoincrement {
+            throw StrataError(.syntaxError, "AUTOINCREMENT not allowed on WITHOUT ROWID tables")
+        }
         if def.isStrict {
             columns = try strictColumns(def, columns, name: name, primaryKey: rowidColumn == nil ? primaryKey ?? [] : [])
         }
@@ -136,7 +149,7 @@ enum SchemaBuilder {
             }
         }
         let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql,
-                              isStrict: def.isStrict)
+                              isStrict: def.isStrict, isAutoincrement: isAutoincrement)
         var indexes: [IndexInfo] = []
         for (n, set) in uniqueSets.enumerated() {
             let cols = set.map { IndexColumn(column: $0, expr: .column(ColumnReference(name: columns[$0].name, location: SourceLocation(line: 1, column: 1))),

@@ -209,8 +209,9 @@ struct StatementRunner {
             }
             try deleteRange(Keys.tableRange(table.id))
             tx.delete(Keys.catalog(table.id))
+            tx.delete(Keys.sequence(table.id))
             catalog.tables[name.lowercased()] = nil
-            tx.nextRowid[table.id] = nil
+            tx.largestRowid[table.id] = nil
         case .index:
             guard let ix = catalog.index(name) else {
                 if s.ifExists { return }
@@ -356,20 +357,26 @@ struct StatementRunner {
     }
 
     /// Inserts one row: affinity, NOT NULL and CHECK constraints, rowid, uniqueness, indexes.
+    /// `advancesSequence`: an AUTOINCREMENT table's high-water mark follows the rowid (not for
+    /// UPDATE, as in SQLite).
     @discardableResult
-    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution, explicitRowid: Value? = nil) throws(StrataError) -> [Value]? {
+    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution, explicitRowid: Value? = nil,
+                   advancesSequence: Bool = true) throws(StrataError) -> [Value]? {
         var values = input
         for (i, c) in table.columns.enumerated() { values[i] = applyAffinity(values[i], c.affinity) }
         var rowid: Int64
         var rowidValue: Value = .null
         if let r = table.rowidColumn { rowidValue = values[r] } else if let e = explicitRowid { rowidValue = e }
         if rowidValue.isNull {
-            rowid = try nextRowid(table)
+            rowid = try table.isAutoincrement ? nextAutoincrementRowid(table) : nextRowid(table)
         } else {
             let n = applyAffinity(rowidValue, .integer)
             guard case .integer(let i) = n else { throw StrataError(.syntaxError, "datatype mismatch") }
             rowid = i
         }
+        // As in SQLite, the rowid counts as used once chosen, even if a constraint's ON CONFLICT
+        // IGNORE then skips the row (a failed statement undoes it like its other writes).
+        if table.isAutoincrement && advancesSequence { try raiseSequence(table, to: rowid) }
         if let r = table.rowidColumn { values[r] = .integer(rowid) }
         if !table.generatedColumns.isEmpty {
             var row = [Value.integer(rowid)] + values
@@ -418,7 +425,7 @@ struct StatementRunner {
         for r in Set(toReplace) { try deleteRow(table, r) }
         tx.put(key, encodeRecord(values))
         for ix in indexes { try addIndexEntry(ix, table, row) }
-        if rowid >= (tx.nextRowid[table.id] ?? Int64.min) { tx.nextRowid[table.id] = rowid == Int64.max ? rowid : rowid + 1 }
+        noteRowidWritten(table, rowid)
         return row
     }
 
@@ -458,17 +465,6 @@ struct StatementRunner {
             Scope.Column(name: $0.name, affinity: $0.affinity, collation: planner.collation($0.collation))
         }, offset: 1, hasRowid: true)]
         return scope
-    }
-
-    func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
-        if let n = tx.nextRowid[table.id] { return n }
-        let (lo, hi) = Keys.tableRange(table.id)
-        var cursor = tx.cursor(from: lo, to: hi)
-        var maxRowid: Int64 = 0
-        while try cursor.next() { maxRowid = max(maxRowid, Keys.rowid(fromKey: cursor.key)) }
-        let n = maxRowid == Int64.max ? maxRowid : maxRowid + 1
-        tx.nextRowid[table.id] = n
-        return n
     }
 
     // MARK: indexes
@@ -595,6 +591,7 @@ struct StatementRunner {
         }
         for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, row!) }
         tx.delete(key)
+        noteRowidDeleted(table, rowid)
         session.invalidate()
     }
 
@@ -645,15 +642,18 @@ struct StatementRunner {
             if try !fire(triggers, .before, table, new: new, old: old) { continue }
             for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
             tx.delete(Keys.row(table.id, old[0].integerValue))
+            noteRowidDeleted(table, old[0].integerValue)
             session.invalidate()
             var values = Array(new.dropFirst())
             if let r = table.rowidColumn { values[r] = new[0] }
-            let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil)
+            let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil,
+                                        advancesSequence: false)
             if let written {
                 _ = try fire(triggers, .after, table, new: written, old: old)
             } else {
                 // OR IGNORE skipped the new row: the old one stays as it was.
-                try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil)
+                try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil,
+                              advancesSequence: false)
             }
         }
         session.invalidate()

@@ -7,8 +7,9 @@ import StrataStorage
 final class TransactionState {
     let snapshot: Snapshot
     let writes = WriteSet()
-    /// Next rowid per table, once computed (so inserts need not seek the end of the table).
-    var nextRowid: [UInt32: Int64] = [:]
+    /// The largest rowid per table (nil: the table is empty), once scanned, so that inserts need
+    /// not seek the end of the table again (StatementRunner+Rowid.swift keeps it exact).
+    var largestRowid: [UInt32: Int64?] = [:]
     /// Whether the transaction was opened by BEGIN (otherwise it is one autocommit statement).
     let isExplicit: Bool
     /// The transaction's view of the schema (DDL changes it; COMMIT publishes it).

@@ -1,0 +1,82 @@
+// Rowids: the rowid a row gets when none is given, and AUTOINCREMENT's high-water mark.
+//
+// Without AUTOINCREMENT a new rowid is the table's largest rowid + 1 (1 in an empty table), as
+// in SQLite, so deleting the largest row frees its rowid again. The largest rowid is found by
+// scanning the table once per transaction and then kept exact (`TransactionState.largestRowid`):
+// raised by every row written, forgotten when the row holding it is deleted, so that the next
+// insert scans again. When it is 9223372036854775807, Strata reuses it and the insert fails on
+// the rowid's UNIQUE constraint; SQLite would try random rowids instead.
+//
+// With AUTOINCREMENT (an INTEGER PRIMARY KEY column's) a rowid once used is never used again for
+// that table: the table's sequence (SQLite's sqlite_sequence.seq) is the largest rowid ever
+// inserted, kept under its own key in the catalog's key space (`Keys.sequence`), and a new rowid
+// is one more than the larger of the sequence and the largest rowid now in the table. When that
+// would pass 9223372036854775807 the insert fails with SQLite's "database or disk is full"
+// (SQLITE_FULL; SQLSTATE 2200H, PostgreSQL's sequence_generator_limit_exceeded: the disk is not
+// full). The sequence is written through the transaction like any row, so a failed statement and
+// a ROLLBACK undo it and COMMIT makes it durable. As in SQLite, INSERT raises it to every rowid it
+// uses (even for a row an ON CONFLICT IGNORE then skips); UPDATE never changes it. Strata has no
+// `sqlite_sequence` table: the sequence cannot be read or set with SQL.
+
+import StrataCatalog
+import StrataCore
+
+/// SQLITE_FULL when an AUTOINCREMENT table has used the largest rowid: PostgreSQL's
+/// sequence_generator_limit_exceeded.
+let sequenceLimitState = SQLState("2200H")
+
+extension StatementRunner {
+    /// The largest rowid in `table`, nil when it is empty.
+    func largestRowid(_ table: TableInfo) throws(StrataError) -> Int64? {
+        if let known = tx.largestRowid[table.id] { return known }
+        let (lo, hi) = Keys.tableRange(table.id)
+        var cursor = tx.cursor(from: lo, to: hi)
+        var largest: Int64?
+        while try cursor.next() {
+            let rowid = Keys.rowid(fromKey: cursor.key)
+            largest = max(largest ?? rowid, rowid)
+        }
+        tx.largestRowid.updateValue(largest, forKey: table.id)
+        return largest
+    }
+
+    /// The rowid of a row inserted without one into a table without AUTOINCREMENT.
+    func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
+        guard let largest = try largestRowid(table) else { return 1 }
+        return largest == Int64.max ? largest : largest + 1
+    }
+
+    /// The rowid of a row inserted without one into an AUTOINCREMENT table.
+    func nextAutoincrementRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
+        let used = max(try sequence(of: table), try largestRowid(table) ?? 0)
+        guard used < Int64.max else { throw StrataError(sequenceLimitState, "database or disk is full") }
+        return used + 1
+    }
+
+    /// An AUTOINCREMENT table's sequence: the largest rowid it has ever been given (0 at first).
+    func sequence(of table: TableInfo) throws(StrataError) -> Int64 {
+        guard let bytes = try tx.get(Keys.sequence(table.id)) else { return 0 }
+        guard case .integer(let n)? = try decodeRecord(bytes).first else {
+            throw StrataError(.dataCorrupted, "the AUTOINCREMENT sequence of table \(table.name) is damaged")
+        }
+        return n
+    }
+
+    /// Records that an INSERT used `rowid` in an AUTOINCREMENT table.
+    func raiseSequence(_ table: TableInfo, to rowid: Int64) throws(StrataError) {
+        guard rowid > (try sequence(of: table)) else { return }
+        tx.put(Keys.sequence(table.id), encodeRecord([.integer(rowid)]))
+    }
+
+    /// Keeps the known largest rowid exact after a row is written.
+    func noteRowidWritten(_ table: TableInfo, _ rowid: Int64) {
+        guard let known = tx.largestRowid[table.id] else { return }
+        if let largest = known, largest >= rowid { return }
+        tx.largestRowid.updateValue(rowid, forKey: table.id)
+    }
+
+    /// Forgets the known largest rowid when its row is deleted (the next insert scans again).
+    func noteRowidDeleted(_ table: TableInfo, _ rowid: Int64) {
+        if let known = tx.largestRowid[table.id], known == rowid { tx.largestRowid[table.id] = nil }
+    }
+}
