@@ -395,7 +395,13 @@ struct StatementRunner {
         // A STRICT table checks its types where SQLite applies the table's affinity: before the
         // CHECK constraints when it has some, else after the rowid's conflict.
         if table.isStrict && !table.checks.isEmpty { try checkStrictTypes(table, values) }
-        try checkConstraints(table, row)
+        do throws(StrataError) {
+            try checkConstraints(table, row)
+        } catch {
+            // OR IGNORE skips a row that fails a CHECK (OR REPLACE has nothing to replace: ABORT).
+            if conflict == .ignore && error.code == .checkViolation { return nil }
+            throw error
+        }
         // Conflicts: the rowid, then each unique index.
         let key = Keys.row(table.id, rowid)
         var toReplace: [Int64] = []
