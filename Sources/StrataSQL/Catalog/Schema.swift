@@ -26,6 +26,8 @@ package final class ColumnInfo: Sendable {
     let declaredType: String?
     let affinity: Affinity
     let notNull: Bool
+    /// The NOT NULL constraint's `ON CONFLICT` clause (nil: none written, ABORT).
+    let notNullConflict: ConflictResolution?
     let defaultValue: Expr?
     let collation: String?
     let isPrimaryKey: Bool
@@ -35,13 +37,14 @@ package final class ColumnInfo: Sendable {
     /// written and stored with it (StatementRunner+Generated.swift).
     let generated: GeneratedColumn?
 
-    init(name: String, declaredType: String?, notNull: Bool, defaultValue: Expr?, collation: String?, isPrimaryKey: Bool,
-         strictType: StrictType? = nil, generated: GeneratedColumn? = nil) {
+    init(name: String, declaredType: String?, notNull: Bool, notNullConflict: ConflictResolution? = nil, defaultValue: Expr?,
+         collation: String?, isPrimaryKey: Bool, strictType: StrictType? = nil, generated: GeneratedColumn? = nil) {
         self.name = name
         self.declaredType = declaredType
         // A STRICT table's ANY column keeps values as given: no affinity (SQLite's sqlite3EndTable).
         affinity = strictType == .any ? .blob : Affinity(declaredType: declaredType)
         self.notNull = notNull
+        self.notNullConflict = notNullConflict
         self.defaultValue = defaultValue
         self.collation = collation
         self.isPrimaryKey = isPrimaryKey
@@ -128,9 +131,12 @@ package final class TableInfo: Sendable {
     let generatedColumns: [Int]
     /// AUTOINCREMENT on its INTEGER PRIMARY KEY: rowids are never reused (`Keys.sequence`).
     let isAutoincrement: Bool
+    /// The `ON CONFLICT` clause of the PRIMARY KEY when it is the rowid (INTEGER PRIMARY KEY):
+    /// what a rowid conflict does unless the statement says OR … (nil: ABORT).
+    let rowidConflict: ConflictResolution?
 
     init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String,
-         isStrict: Bool = false, isAutoincrement: Bool = false) {
+         isStrict: Bool = false, isAutoincrement: Bool = false, rowidConflict: ConflictResolution? = nil) {
         self.id = id
         self.name = name
         self.columns = columns
@@ -139,6 +145,7 @@ package final class TableInfo: Sendable {
         self.sql = sql
         self.isStrict = isStrict
         self.isAutoincrement = isAutoincrement
+        self.rowidConflict = rowidConflict
         generatedColumns = columns.indices.filter { columns[$0].generated != nil }
     }
 
@@ -164,10 +171,13 @@ package final class IndexInfo: Sendable {
     let whereClause: Expr?
     /// Created for a UNIQUE or PRIMARY KEY constraint (no CREATE INDEX statement of its own).
     let isAutomatic: Bool
+    /// An automatic index's constraint's `ON CONFLICT` clause (nil: none written, ABORT; always
+    /// nil for CREATE INDEX, which has none).
+    let onConflict: ConflictResolution?
     let sql: String
 
     init(id: UInt32, name: String, table: String, columns: [IndexColumn], isUnique: Bool, whereClause: Expr?,
-         isAutomatic: Bool, sql: String) {
+         isAutomatic: Bool, onConflict: ConflictResolution? = nil, sql: String) {
         self.id = id
         self.name = name
         self.table = table
@@ -175,6 +185,7 @@ package final class IndexInfo: Sendable {
         self.isUnique = isUnique
         self.whereClause = whereClause
         self.isAutomatic = isAutomatic
+        self.onConflict = onConflict
         self.sql = sql
     }
 }

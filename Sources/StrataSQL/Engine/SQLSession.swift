@@ -140,8 +140,8 @@ package final class SQLSession {
             tx.writes.rollback(to: mark)
             tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)
             tx.largestRowid.removeAll()
-            if conflict == .rollback && error.code.classCode == "23" {
-                // OR ROLLBACK: the whole transaction is rolled back.
+            if session.constraintAction == .rollback || (conflict == .rollback && error.code.classCode == "23") {
+                // OR ROLLBACK, or a constraint's ON CONFLICT ROLLBACK: the whole transaction is rolled back.
                 if transaction === tx { transaction = nil }
                 throw error
             }
@@ -186,6 +186,9 @@ final class ExecutionSession {
     var generatedBindings: [ObjectIdentifier: (table: TableInfo, expressions: [Int: BoundExpr])] = [:]
     /// Decoded tables shared across statements; nil once this transaction has changes of its own.
     private var sharedTables: DecodedTableCache?
+    /// Set when a constraint failure was resolved by FAIL or ROLLBACK (`StatementRunner.violation`):
+    /// the statement's error then keeps its earlier rows, or ends the transaction.
+    var constraintAction: ConflictResolution?
 
     init(transaction: TransactionState, storage: StorageEngine, statementText: String, sharedTables: DecodedTableCache?) {
         self.transaction = transaction

@@ -55,8 +55,9 @@ enum SchemaBuilder {
     static func buildTable(_ def: TableDefinition, name: String, id: UInt32, sql: String) throws(StrataError) -> (TableInfo, [IndexInfo]) {
         var columns: [ColumnInfo] = []
         var checks: [(name: String, expr: Expr)] = []
-        var uniqueSets: [[Int]] = []
+        var uniqueSets: [(columns: [Int], onConflict: ConflictResolution?)] = []
         var primaryKey: [Int]?
+        var primaryKeyConflict: ConflictResolution?
         var rowidColumn: Int?
         var seen = Set<String>()
         var generated: [Int: (expr: Expr, isStored: Bool)] = [:]
@@ -68,23 +69,28 @@ enum SchemaBuilder {
                 throw StrataError(.syntaxError, "duplicate column name: \(c.name)", location: c.location)
             }
             var notNull = false
+            var notNullConflict: ConflictResolution?
             var defaultValue: Expr?
             var collation: String?
             var isPK = false
             for k in c.constraints {
                 switch k.kind {
-                case .primaryKey(let direction, _, let autoincrement):
+                case .primaryKey(let direction, let onConflict, let autoincrement):
                     guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
                     if generated[i] != nil { throw generatedKeyError }
                     primaryKey = [i]
+                    primaryKeyConflict = onConflict
                     isPK = true
                     if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
                     if autoincrement {
                         guard rowidColumn == i else { throw autoincrementError }
                         isAutoincrement = true
                     }
-                case .notNull: notNull = true
-                case .unique: uniqueSets.append([i])
+                case .notNull(let onConflict):
+                    // As in SQLite, the last NOT NULL's clause counts.
+                    notNull = true
+                    notNullConflict = onConflict
+                case .unique(let onConflict): uniqueSets.append(([i], onConflict))
                 case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
                 case .defaultValue(let e):
                     if generated[i] != nil { throw StrataError(.syntaxError, "cannot use DEFAULT on a generated column") }
@@ -104,15 +110,16 @@ enum SchemaBuilder {
                 }
             }
             columns.append(ColumnInfo(name: c.name, declaredType: c.type?.description, notNull: notNull,
-                                      defaultValue: defaultValue, collation: collation, isPrimaryKey: isPK))
+                                      notNullConflict: notNullConflict, defaultValue: defaultValue, collation: collation, isPrimaryKey: isPK))
         }
         for k in def.constraints {
             switch k.kind {
-            case .primaryKey(let cols, _, let autoincrement):
+            case .primaryKey(let cols, let onConflict, let autoincrement):
                 guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
                 let idx = try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }
                 if idx.contains(where: { generated[$0] != nil }) { throw generatedKeyError }
                 primaryKey = idx
+                primaryKeyConflict = onConflict
                 if idx.count == 1, columns[idx[0]].declaredType?.uppercased() == "INTEGER", cols[0].direction != .descending {
                     rowidColumn = idx[0]
                 }
@@ -120,13 +127,13 @@ enum SchemaBuilder {
                     guard rowidColumn != nil else { throw autoincrementError }
                     isAutoincrement = true
                 }
-            case .unique(let cols, _):
-                uniqueSets.append(try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) })
+            case .unique(let cols, let onConflict):
+                uniqueSets.append((try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }, onConflict))
             case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
             case .foreignKey: break
             }
         }
-        if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert(pk, at: 0) }
+        if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert((pk, primaryKeyConflict), at: 0) }
         if def.withoutRowID && isAutoincrement {
             throw StrataError(.syntaxError, "AUTOINCREMENT not allowed on WITHOUT ROWID tables")
         }
@@ -143,19 +150,21 @@ enum SchemaBuilder {
                 let dependencies = g.expr.columnReferences.compactMap { ref in
                     columns.firstIndex { $0.name.caseInsensitiveEquals(ref.name) }.flatMap { generated[$0] != nil ? $0 : nil }
                 }
-                return ColumnInfo(name: c.name, declaredType: c.declaredType, notNull: c.notNull, defaultValue: nil,
+                return ColumnInfo(name: c.name, declaredType: c.declaredType, notNull: c.notNull, notNullConflict: c.notNullConflict,
+                                  defaultValue: nil,
                                   collation: c.collation, isPrimaryKey: false, strictType: c.strictType,
                                   generated: GeneratedColumn(expr: g.expr, isStored: g.isStored, dependencies: dependencies))
             }
         }
         let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql,
-                              isStrict: def.isStrict, isAutoincrement: isAutoincrement)
+                              isStrict: def.isStrict, isAutoincrement: isAutoincrement,
+                              rowidConflict: rowidColumn == nil ? nil : primaryKeyConflict)
         var indexes: [IndexInfo] = []
-        for (n, set) in uniqueSets.enumerated() {
+        for (n, (set, onConflict)) in uniqueSets.enumerated() {
             let cols = set.map { IndexColumn(column: $0, expr: .column(ColumnReference(name: columns[$0].name, location: SourceLocation(line: 1, column: 1))),
                                              collation: columns[$0].collation, descending: false) }
             indexes.append(IndexInfo(id: id + 1 + UInt32(n), name: "sqlite_autoindex_\(name)_\(n + 1)", table: name, columns: cols,
-                                     isUnique: true, whereClause: nil, isAutomatic: true, sql: ""))
+                                     isUnique: true, whereClause: nil, isAutomatic: true, onConflict: onConflict, sql: ""))
         }
         return (table, indexes)
     }
@@ -174,6 +183,7 @@ enum SchemaBuilder {
                 throw StrataError(.syntaxError, "unknown datatype for \(name).\(c.name): \"\(StrictType.displayed(written))\"")
             }
             out.append(ColumnInfo(name: info.name, declaredType: info.declaredType, notNull: info.notNull || primaryKey.contains(i),
+                                  notNullConflict: info.notNullConflict,
                                   defaultValue: info.defaultValue, collation: info.collation, isPrimaryKey: info.isPrimaryKey,
                                   strictType: type))
         }

@@ -78,7 +78,7 @@ extension StatementRunner {
     }
 
     /// INSERT into a table: BEFORE triggers, the row, AFTER triggers.
-    func insertFiringTriggers(_ table: TableInfo, _ values: [Value], conflict: ConflictResolution, explicitRowid: Value?) throws(StrataError) {
+    func insertFiringTriggers(_ table: TableInfo, _ values: [Value], conflict: ConflictResolution?, explicitRowid: Value?) throws(StrataError) {
         let triggers = activeTriggers(table.name, .insert)
         if triggers.isEmpty {
             try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid)

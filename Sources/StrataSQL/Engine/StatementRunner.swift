@@ -350,17 +350,37 @@ struct StatementRunner {
                 }
             }
             if let r = table.rowidColumn, let e = explicitRowid, full[r] == nil { values[r] = e }
-            try insertFiringTriggers(table, values, conflict: s.onConflict ?? .abort,
+            try insertFiringTriggers(table, values, conflict: s.onConflict,
                                      explicitRowid: table.rowidColumn == nil ? explicitRowid : nil)
         }
         session.invalidate()
     }
 
+    /// What a failed constraint does, as in SQLite: the statement's `OR …` clause when it has
+    /// one, else the constraint's `ON CONFLICT` clause, else ABORT.
+    static func resolve(_ statement: ConflictResolution?, _ constraint: ConflictResolution?) -> ConflictResolution {
+        statement ?? constraint ?? .abort
+    }
+
+    /// The error of a constraint failure resolved by `action` (ABORT, FAIL or ROLLBACK; REPLACE
+    /// where there is nothing to replace acts as ABORT). FAIL and ROLLBACK are noted on the
+    /// session, which SQLSession reads to keep the statement's earlier rows or to end the
+    /// transaction.
+    func violation(_ code: SQLState, _ message: String, _ action: ConflictResolution) -> StrataError {
+        violation(StrataError(code, message), action)
+    }
+
+    func violation(_ error: StrataError, _ action: ConflictResolution) -> StrataError {
+        if action == .fail || action == .rollback { session.constraintAction = action }
+        return error
+    }
+
     /// Inserts one row: affinity, NOT NULL and CHECK constraints, rowid, uniqueness, indexes.
+    /// `conflict` is the statement's `OR …` clause (nil: each constraint's own clause decides).
     /// `advancesSequence`: an AUTOINCREMENT table's high-water mark follows the rowid (not for
     /// UPDATE, as in SQLite).
     @discardableResult
-    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution, explicitRowid: Value? = nil,
+    func insertRow(_ table: TableInfo, _ input: [Value], conflict: ConflictResolution?, explicitRowid: Value? = nil,
                    advancesSequence: Bool = true) throws(StrataError) -> [Value]? {
         var values = input
         for (i, c) in table.columns.enumerated() { values[i] = applyAffinity(values[i], c.affinity) }
@@ -384,12 +404,13 @@ struct StatementRunner {
             values = Array(row.dropFirst())
         }
         for (i, c) in table.columns.enumerated() where c.notNull && values[i].isNull {
-            if conflict == .ignore { return nil }
-            if conflict == .replace, let d = c.defaultValue {
+            let action = Self.resolve(conflict, c.notNullConflict)
+            if action == .ignore { return nil }
+            if action == .replace, let d = c.defaultValue {
                 values[i] = applyAffinity(try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], context()), c.affinity)
                 continue
             }
-            throw StrataError(.notNullViolation, "NOT NULL constraint failed: \(table.name).\(c.name)")
+            throw violation(.notNullViolation, "NOT NULL constraint failed: \(table.name).\(c.name)", action)
         }
         let row = [Value.integer(rowid)] + values
         // A STRICT table checks its types where SQLite applies the table's affinity: before the
@@ -398,20 +419,24 @@ struct StatementRunner {
         do throws(StrataError) {
             try checkConstraints(table, row)
         } catch {
-            // OR IGNORE skips a row that fails a CHECK (OR REPLACE has nothing to replace: ABORT).
-            if conflict == .ignore && error.code == .checkViolation { return nil }
-            throw error
+            // A CHECK has no clause of its own: the statement's decides. OR IGNORE skips the row
+            // (OR REPLACE has nothing to replace: ABORT).
+            guard error.code == .checkViolation else { throw error }
+            let action = Self.resolve(conflict, nil)
+            if action == .ignore { return nil }
+            throw violation(error, action)
         }
         // Conflicts: the rowid, then each unique index.
         let key = Keys.row(table.id, rowid)
         var toReplace: [Int64] = []
         if try tx.get(key) != nil {
-            switch conflict {
+            let action = Self.resolve(conflict, table.rowidConflict)
+            switch action {
             case .ignore: return nil
             case .replace: toReplace.append(rowid)
             default:
                 let name = table.rowidColumn.map { table.columns[$0].name } ?? "rowid"
-                throw StrataError(.uniqueViolation, "UNIQUE constraint failed: \(table.name).\(name)")
+                throw violation(.uniqueViolation, "UNIQUE constraint failed: \(table.name).\(name)", action)
             }
         }
         if table.isStrict && table.checks.isEmpty { try checkStrictTypes(table, values) }
@@ -419,12 +444,14 @@ struct StatementRunner {
         for ix in indexes where ix.isUnique {
             guard let entry = try indexValues(ix, table, row), !entry.contains(where: \.isNull) else { continue }
             if let other = try findIndexEntry(ix, entry, excluding: rowid) {
-                switch conflict {
+                let action = Self.resolve(conflict, ix.onConflict)
+                switch action {
                 case .ignore: return nil
                 case .replace: toReplace.append(other)
                 default:
                     let names = ix.columns.map { $0.column.map { table.columns[$0].name } ?? "expr" }
-                    throw StrataError(.uniqueViolation, "UNIQUE constraint failed: " + names.map { "\(table.name).\($0)" }.joined(separator: ", "))
+                    throw violation(.uniqueViolation,
+                                    "UNIQUE constraint failed: " + names.map { "\(table.name).\($0)" }.joined(separator: ", "), action)
                 }
             }
         }
@@ -630,7 +657,7 @@ struct StatementRunner {
             for (i, e) in assignments { new[i + 1] = try Evaluator.eval(e, old, ctx) }
             updates.append((old, new))
         }
-        let conflict = s.onConflict ?? .abort
+        let conflict = s.onConflict
         let assigned = Set(assignments.map { $0.0 })
         let triggers = activeTriggers(table.name, .update(columns: [])).filter { t in
             guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
