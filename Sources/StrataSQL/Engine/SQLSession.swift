@@ -2,7 +2,9 @@
 // plans and runs each statement of a script.
 //
 // A statement outside BEGIN ... COMMIT runs in its own transaction (autocommit). An error in a
-// statement undoes that statement only (its write-set changes and catalog changes), as in SQLite.
+// statement undoes that statement only (its write-set changes and catalog changes), as in SQLite,
+// except a constraint failure resolved by FAIL, which keeps the statement's earlier rows, and by
+// ROLLBACK (or RAISE(ROLLBACK)), which ends the transaction.
 
 import StrataCatalog
 import StrataCore
@@ -132,10 +134,22 @@ package final class SQLSession {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
         } catch {
             let conflict: ConflictResolution?
+            var isDML = true
             switch parsed.statement {
             case .insert(let s): conflict = s.onConflict
             case .update(let s): conflict = s.onConflict
-            default: conflict = nil
+            case .delete: conflict = nil
+            default:
+                conflict = nil
+                isDML = false
+            }
+            if session.constraintAction == .fail && isDML && conflict != .rollback && tx.catalogChanged == catalogChangedBefore {
+                // FAIL: the statement stops at the failing row and keeps what its earlier rows did
+                // (the failing row's own writes were undone by StatementRunner.rowWrites), as in
+                // SQLite; in autocommit they are committed. DML leaves the catalog as it was.
+                tx.writes.release(mark)
+                if !tx.isExplicit { try commit(tx) }
+                throw error
             }
             tx.writes.rollback(to: mark)
             tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)

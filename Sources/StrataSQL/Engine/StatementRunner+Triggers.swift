@@ -81,7 +81,7 @@ extension StatementRunner {
     func insertFiringTriggers(_ table: TableInfo, _ values: [Value], conflict: ConflictResolution?, explicitRowid: Value?) throws(StrataError) {
         let triggers = activeTriggers(table.name, .insert)
         if triggers.isEmpty {
-            try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid)
+            try rowWrites { () throws(StrataError) in try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid) }
             return
         }
         var preview = values
@@ -91,7 +91,7 @@ extension StatementRunner {
         // BEFORE triggers see NEW's generated columns computed, as in SQLite.
         let new = try withGeneratedColumns(table, [rowid] + preview)
         if try !fire(triggers, .before, table, new: new, old: nil) { return }
-        if let written = try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid) {
+        if let written = try rowWrites({ () throws(StrataError) in try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid) }) {
             _ = try fire(triggers, .after, table, new: written, old: nil)
         }
     }

@@ -375,6 +375,25 @@ struct StatementRunner {
         return error
     }
 
+    /// Runs one row's own writes (the row, its index entries, the rows REPLACE deletes, and for
+    /// UPDATE the removal of the old row) all or nothing: on an error they are undone, so that a
+    /// FAIL conflict keeps the statement's earlier rows and nothing of the failing one (its
+    /// BEFORE triggers' changes stay, as in SQLite).
+    @discardableResult
+    func rowWrites<T>(_ body: () throws(StrataError) -> T) throws(StrataError) -> T {
+        let mark = tx.writes.mark()
+        do throws(StrataError) {
+            let result = try body()
+            tx.writes.release(mark)
+            return result
+        } catch {
+            tx.writes.rollback(to: mark)
+            tx.largestRowid.removeAll()
+            session.invalidate()
+            throw error
+        }
+    }
+
     /// Inserts one row: affinity, NOT NULL and CHECK constraints, rowid, uniqueness, indexes.
     /// `conflict` is the statement's `OR …` clause (nil: each constraint's own clause decides).
     /// `advancesSequence`: an AUTOINCREMENT table's high-water mark follows the rowid (not for
@@ -673,20 +692,24 @@ struct StatementRunner {
                 new = try withGeneratedColumns(table, new)
             }
             if try !fire(triggers, .before, table, new: new, old: old) { continue }
-            for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
-            tx.delete(Keys.row(table.id, old[0].integerValue))
-            noteRowidDeleted(table, old[0].integerValue)
-            session.invalidate()
-            var values = Array(new.dropFirst())
-            if let r = table.rowidColumn { values[r] = new[0] }
-            let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil,
-                                        advancesSequence: false)
+            let written = try rowWrites { () throws(StrataError) -> [Value]? in
+                for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
+                tx.delete(Keys.row(table.id, old[0].integerValue))
+                noteRowidDeleted(table, old[0].integerValue)
+                session.invalidate()
+                var values = Array(new.dropFirst())
+                if let r = table.rowidColumn { values[r] = new[0] }
+                let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil,
+                                            advancesSequence: false)
+                if written == nil {
+                    // OR IGNORE skipped the new row: the old one stays as it was.
+                    try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil,
+                                  advancesSequence: false)
+                }
+                return written
+            }
             if let written {
                 _ = try fire(triggers, .after, table, new: written, old: old)
-            } else {
-                // OR IGNORE skipped the new row: the old one stays as it was.
-                try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil,
-                              advancesSequence: false)
             }
         }
         session.invalidate()
