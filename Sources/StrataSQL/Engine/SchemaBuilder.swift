@@ -91,7 +91,7 @@ enum SchemaBuilder {
                     notNull = true
                     notNullConflict = onConflict
                 case .unique(let onConflict): uniqueSets.append(([i], onConflict))
-                case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
+                case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), e))
                 case .defaultValue(let e):
                     if generated[i] != nil { throw StrataError(.syntaxError, "cannot use DEFAULT on a generated column") }
                     defaultValue = e
@@ -129,7 +129,7 @@ enum SchemaBuilder {
                 }
             case .unique(let cols, let onConflict):
                 uniqueSets.append((try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }, onConflict))
-            case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), try checkExpr(e)))
+            case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), e))
             case .foreignKey: break
             }
         }
@@ -137,9 +137,14 @@ enum SchemaBuilder {
         if def.withoutRowID && isAutoincrement {
             throw StrataError(.syntaxError, "AUTOINCREMENT not allowed on WITHOUT ROWID tables")
         }
+        if def.withoutRowID && primaryKey == nil {
+            throw StrataError(.syntaxError, "PRIMARY KEY missing on table \(name)")
+        }
         if def.isStrict {
             columns = try strictColumns(def, columns, name: name, primaryKey: rowidColumn == nil ? primaryKey ?? [] : [])
         }
+        // SQLite resolves the CHECK expressions after those table checks (sqlite3EndTable).
+        for c in checks { try checkExpr(c.expr) }
         if !generated.isEmpty {
             guard generated.count < columns.count else {
                 throw StrataError(.syntaxError, "must have at least one non-generated column")
@@ -220,10 +225,25 @@ enum SchemaBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A CHECK expression, refused when it holds a subquery (as in SQLite).
-    private static func checkExpr(_ e: Expr) throws(StrataError) -> Expr {
+    /// A CHECK expression, refused when it holds a subquery or an aggregate call (as in SQLite,
+    /// "misuse of aggregate function max()"; `max` and `min` with two or more arguments are scalar).
+    /// As SQLite reports them: a subquery anywhere wins; among aggregates, the last one met in a
+    /// walk of the expression (each node before its operands), whose message replaces the earlier.
+    private static func checkExpr(_ e: Expr) throws(StrataError) {
         if hasSubquery(e) { throw StrataError(.syntaxError, "subqueries prohibited in CHECK constraints") }
-        return e
+        if let f = lastAggregate(e) { throw StrataError(.syntaxError, "misuse of aggregate function \(f.name)()", location: f.location) }
+    }
+
+    private static func lastAggregate(_ e: Expr) -> FunctionCall? {
+        var found: FunctionCall?
+        if case .function(let f) = e {
+            let name = f.name.lowercased()
+            if aggregateNames.contains(name) && !((name == "min" || name == "max") && f.arguments.count > 1) { found = f }
+        }
+        for operand in e.operands {
+            if let f = lastAggregate(operand) { found = f }
+        }
+        return found
     }
 
     private static func hasSubquery(_ e: Expr) -> Bool {
