@@ -52,7 +52,14 @@ public struct QueryResult: Sendable {
 public final class Connection {
     let session: SQLSession
 
-    init(session: SQLSession) { self.session = session }
+    /// Stops the statement this connection is running, from any thread (see ``Interrupter``).
+    /// The same object for the connection's whole life.
+    public let interrupter: Interrupter
+
+    init(session: SQLSession) {
+        self.session = session
+        interrupter = Interrupter(flag: session.interrupt)
+    }
 
     /// Runs every statement in `sql` in order, discarding rows; stops at the first error.
     public func execute(_ sql: String) throws {
@@ -62,7 +69,8 @@ public final class Connection {
     /// Runs each statement of a script in order, passing every query's rows to `onRows` and every
     /// failed statement's error to `onError`. With `stopOnError` the script ends at the first
     /// failure (which is then also thrown); otherwise the next statement runs. A syntax error
-    /// ends the script, since the rest cannot be split into statements reliably.
+    /// ends the script, since the rest cannot be split into statements reliably, and so does an
+    /// interrupted statement (``Interrupter``).
     public func executeScript(_ sql: String, stopOnError: Bool, onRows: (QueryResult) throws -> Void,
                               onError: (StrataError) -> Void) throws {
         try session.executeScript(sql, stopOnError: stopOnError, onRows: { r in
@@ -85,4 +93,28 @@ public final class Connection {
     public func prepare(_ sql: String) throws -> Statement {
         Statement(connection: self, parsed: try session.prepare(sql))
     }
+}
+
+/// Interrupts a connection's running statement, as `sqlite3_interrupt` does: safe to call from
+/// any thread (a signal-watching thread, say) while the connection's thread runs a query.
+///
+/// `interrupt()` makes the statement running on the connection fail soon with a ``StrataError``
+/// whose SQLSTATE is 57014 (``SQLState/queryCanceled``) and whose message is `interrupted`. The
+/// statement is undone like any failed statement: only that statement, so an open transaction
+/// stays open with its earlier changes, and the connection keeps working. `executeScript` stops
+/// at an interrupted statement. With no statement running it has no effect: each statement
+/// clears the request as it starts.
+///
+/// ```swift
+/// let interrupter = connection.interrupter
+/// DispatchQueue.global().asyncAfter(deadline: .now() + 1) { interrupter.interrupt() }
+/// do { _ = try connection.query(longQuery) } catch SQLState.queryCanceled { print("interrupted") }
+/// ```
+public final class Interrupter: Sendable {
+    private let flag: InterruptFlag
+
+    init(flag: InterruptFlag) { self.flag = flag }
+
+    /// Asks the statement running on the connection, if any, to stop.
+    public func interrupt() { flag.raise() }
 }

@@ -29,6 +29,8 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let invalidParameterValue = SQLState("22023")
     public static let programLimitExceeded = SQLState("54000")
     public static let objectInUse = SQLState("55006")
+    /// A statement stopped by `Interrupter.interrupt()` (PostgreSQL's query_canceled).
+    public static let queryCanceled = SQLState("57014")
     public static let ioError = SQLState("58030")
     public static let diskFull = SQLState("53100")
     public static let dataCorrupted = SQLState("XX001")

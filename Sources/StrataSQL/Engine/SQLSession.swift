@@ -19,6 +19,8 @@ package struct QueryRows: Sendable {
 package final class SQLSession {
     let engine: SQLEngine
     private var transaction: TransactionState?
+    /// Raised by another thread to stop the statement running now (Interrupt.swift).
+    package let interrupt = InterruptFlag()
 
     init(engine: SQLEngine) { self.engine = engine }
 
@@ -52,7 +54,8 @@ package final class SQLSession {
         try run(statement, parameters: parameters)
     }
 
-    /// Runs each statement of a script (see Connection.executeScript).
+    /// Runs each statement of a script (see Connection.executeScript). An interrupted statement
+    /// ends the script whatever `stopOnError` says, as Ctrl-C ends sqlite3's input.
     package func executeScript(_ sql: String, stopOnError: Bool, onRows: (QueryRows) throws -> Void,
                                onError: (StrataError) -> Void) throws {
         var parser = Parser(sql)
@@ -70,7 +73,7 @@ package final class SQLSession {
                 rows = try run(statement, parameters: [])
             } catch {
                 onError(error)
-                if stopOnError { throw error }
+                if stopOnError || error.code == .queryCanceled { throw error }
             }
             if let rows, !rows.columns.isEmpty { try onRows(rows) }
         }
@@ -86,6 +89,7 @@ package final class SQLSession {
             throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given",
                               location: parsed.location, statement: parsed.text)
         }
+        interrupt.clear()
         do {
             let stored = engine.tallestStoredStatement.load(ordering: .relaxed)
             let result = try ThreadStack.withStack(forHeight: parsed.height + stored) { () throws(StrataError) in
@@ -127,7 +131,7 @@ package final class SQLSession {
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
         let catalogChangedBefore = tx.catalogChanged
-        let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text,
+        let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text, interrupt: interrupt,
                                        sharedTables: tx.writes.isEmpty && !tx.catalogChanged ? engine.decodedTables : nil)
         let result: QueryRows
         do {
@@ -143,7 +147,7 @@ package final class SQLSession {
                 conflict = nil
                 isDML = false
             }
-            if session.constraintAction == .fail && isDML && conflict != .rollback && tx.catalogChanged == catalogChangedBefore {
+            if session.constraintAction == .fail && isDML && error.code != .queryCanceled && conflict != .rollback && tx.catalogChanged == catalogChangedBefore {
                 // FAIL: the statement stops at the failing row and keeps what its earlier rows did
                 // (the failing row's own writes were undone by StatementRunner.rowWrites), as in
                 // SQLite; in autocommit they are committed. DML leaves the catalog as it was.
@@ -203,11 +207,18 @@ final class ExecutionSession {
     /// Set when a constraint failure was resolved by FAIL or ROLLBACK (`StatementRunner.violation`):
     /// the statement's error then keeps its earlier rows, or ends the transaction.
     var constraintAction: ConflictResolution?
+    /// The connection's interrupt request, read by the statement's long loops (Interrupt.swift).
+    let interrupt: InterruptFlag
+    /// `interrupt`'s check, for loops.
+    let checkInterrupt: InterruptCheck
 
-    init(transaction: TransactionState, storage: StorageEngine, statementText: String, sharedTables: DecodedTableCache?) {
+    init(transaction: TransactionState, storage: StorageEngine, statementText: String, interrupt: InterruptFlag,
+         sharedTables: DecodedTableCache?) {
         self.transaction = transaction
         self.storage = storage
         self.statementText = statementText
+        self.interrupt = interrupt
+        checkInterrupt = interrupt.check
         self.sharedTables = sharedTables
     }
 
@@ -226,7 +237,9 @@ final class ExecutionSession {
         var cursor = transaction.cursor(from: lo, to: hi)
         let width = table.columns.count
         var padding = RowPadding(table)
+        let interrupt = checkInterrupt
         while try cursor.next() {
+            try interrupt()
             var row: [Value] = [.integer(Keys.rowid(fromKey: cursor.key))]
             row.reserveCapacity(width + 1)
             row.append(contentsOf: try decodeRecord(cursor.value))

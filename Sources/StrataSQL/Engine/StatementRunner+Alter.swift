@@ -185,6 +185,7 @@ extension StatementRunner {
         }
         session.invalidate()
         for row in try session.rows(of: newTable) {
+            try session.checkInterrupt()
             if checksNotNull && row[column + 1].isNull {
                 throw StrataError(.notNullViolation, "NOT NULL constraint failed")
             }
@@ -253,6 +254,7 @@ extension StatementRunner {
         let rows = try session.rows(of: table)
         try replaceObjects(of: table, texts: [table.id: sql], dependents: try dependents(of: table), when: "drop column", strict: true)
         for row in rows {
+            try session.checkInterrupt()
             var values = Array(row.dropFirst())
             values.remove(at: index)
             tx.put(Keys.row(table.id, row[0].integerValue), encodeRecord(values))

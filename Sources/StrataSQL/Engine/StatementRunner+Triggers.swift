@@ -152,6 +152,7 @@ extension StatementRunner {
             targets = []
         }
         for r in rows {
+            try session.checkInterrupt()
             var full = [Value](repeating: .null, count: names.count)
             for (k, t) in targets.enumerated() where k < r.count { full[t] = r[k] }
             for t in triggers {
@@ -168,6 +169,7 @@ extension StatementRunner {
         let pred = try s.whereClause.map { (w) throws(StrataError) in try planner.bind(w, scope).expr }
         let ctx = context()
         for r in rows {
+            try session.checkInterrupt()
             let row = [Value.null] + r
             if let pred, try !Evaluator.isTrue(pred, row, ctx) { continue }
             for t in triggers { _ = try runTrigger(t, columns: names, affinities: names.map { _ in nil }, new: nil, old: row) }
@@ -194,6 +196,7 @@ extension StatementRunner {
         }
         let ctx = context()
         for r in rows {
+            try session.checkInterrupt()
             let old = [Value.null] + r
             if let pred, try !Evaluator.isTrue(pred, old, ctx) { continue }
             var new = old

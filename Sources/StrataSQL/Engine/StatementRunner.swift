@@ -161,7 +161,10 @@ struct StatementRunner {
             let parsed = try parseStatement(sql)
             try createObject(kind: "table", name: s.name.name, ifNotExists: false, statement: parsed.statement, sqlText: sql)
             guard let table = tx.catalog.table(s.name.name) else { return }
-            for r in rows { try insertRow(table, r, conflict: .abort) }
+            for r in rows {
+                try session.checkInterrupt()
+                try insertRow(table, r, conflict: .abort)
+            }
         }
     }
 
@@ -182,6 +185,7 @@ struct StatementRunner {
         try createObject(kind: "index", name: s.name.name, ifNotExists: false, statement: .createIndex(s), sqlText: nil)
         guard let index = tx.catalog.index(s.name.name) else { return }
         for row in try session.rows(of: table) {
+            try session.checkInterrupt()
             try addIndexEntry(index, table, row)
         }
         session.invalidate()
@@ -334,6 +338,7 @@ struct StatementRunner {
             targets = []
         }
         for src in sourceRows {
+            try session.checkInterrupt()
             var full: [Value?] = Array(repeating: nil, count: table.columns.count)
             var explicitRowid: Value?
             for (k, t) in targets.enumerated() {
@@ -609,7 +614,10 @@ struct StatementRunner {
         if let w = whereClause {
             let pred = try planner.bind(w, scope).expr
             var kept: [[Value]] = []
-            for r in rows where try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
+            for r in rows {
+                try session.checkInterrupt()
+                if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
+            }
             rows = kept
         }
         return (table, rows, scope)
@@ -623,6 +631,7 @@ struct StatementRunner {
         let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
         let triggers = activeTriggers(table.name, .delete)
         for r in rows {
+            try session.checkInterrupt()
             if try !fire(triggers, .before, table, new: nil, old: r) { continue }
             try deleteRow(table, r[0].integerValue, row: r)
             _ = try fire(triggers, .after, table, new: nil, old: r)
@@ -672,6 +681,7 @@ struct StatementRunner {
         let ctx = context()
         var updates: [([Value], [Value])] = []
         for old in rows {
+            try session.checkInterrupt()
             var new = old
             for (i, e) in assignments { new[i + 1] = try Evaluator.eval(e, old, ctx) }
             updates.append((old, new))
@@ -684,6 +694,7 @@ struct StatementRunner {
         }
         let rowidAssigned = assigned.contains(-1)
         for (old, var new) in updates {
+            try session.checkInterrupt()
             if let r = table.rowidColumn {
                 if rowidAssigned { new[r + 1] = new[0] } else { new[0] = new[r + 1] }
             }

@@ -4,6 +4,9 @@
 // array (a table once per statement, shared through the ExecutionSession), then joined by nested
 // loops with each WHERE conjunct checked at the first level that binds it, and a hash lookup
 // where a level has an equality with already-bound values.
+//
+// Every loop over rows reads the connection's interrupt flag once per row (per round for a
+// recursive CTE, every 256 comparisons for a sort): Interrupt.swift.
 
 import StrataCatalog
 import StrataCore
@@ -13,7 +16,7 @@ enum QueryExecutor {
     static func run(_ plan: QueryPlan, _ ctx: EvalContext, limit: Int? = nil) throws(StrataError) -> [[Value]] {
         try ThreadStack.check(limit: ctx.stackLimit)
         var rows = try runBody(plan, ctx)
-        if !plan.orderBy.isEmpty { sort(&rows, plan.orderBy) }
+        if !plan.orderBy.isEmpty { try sort(&rows, plan.orderBy, ctx.session.checkInterrupt) }
         var start = 0
         var count = Int.max
         if let l = plan.limit {
@@ -61,6 +64,7 @@ enum QueryExecutor {
                 return try runRecursive(first, rest, state, ctx, cap: cap)
             }
             var rows = try run(first, ctx)
+            let interrupt = ctx.session.checkInterrupt
             let collations = plan.resultCollations
             let columns = allColumns(plan.width, collations)
             func key(_ r: [Value]) -> DistinctKey { DistinctKey(folded(r, collations)) }
@@ -70,16 +74,16 @@ enum QueryExecutor {
                 case .unionAll:
                     rows.append(contentsOf: right)
                 case .union:
-                    rows = distinct(rows + right, collations)
-                    sort(&rows, columns)
+                    rows = try distinct(rows + right, collations, interrupt)
+                    try sort(&rows, columns, interrupt)
                 case .intersect:
                     let keys = Set(right.map(key))
-                    rows = distinct(rows, collations).filter { keys.contains(key($0)) }
-                    sort(&rows, columns)
+                    rows = try distinct(rows, collations, interrupt).filter { keys.contains(key($0)) }
+                    try sort(&rows, columns, interrupt)
                 case .except:
                     let keys = Set(right.map(key))
-                    rows = distinct(rows, collations).filter { !keys.contains(key($0)) }
-                    sort(&rows, columns)
+                    rows = try distinct(rows, collations, interrupt).filter { !keys.contains(key($0)) }
+                    try sort(&rows, columns, interrupt)
                 }
             }
             return rows
@@ -90,15 +94,18 @@ enum QueryExecutor {
                                      _ ctx: EvalContext, cap: Int?) throws(StrataError) -> [[Value]] {
         var all = try run(anchor, ctx)
         if let cap, all.count >= cap { return Array(all.prefix(cap)) }
+        let interrupt = ctx.session.checkInterrupt
         let isUnion = parts.contains { $0.0 == .union }
         var seen = Set<DistinctKey>()
         if isUnion {
-            all = distinct(all)
+            all = try distinct(all, [], interrupt)
             for r in all { seen.insert(DistinctKey(r)) }
         }
         var queue = all
         var rounds = 0
         while !queue.isEmpty {
+            // Each round runs the recursive part whole, so a round of one row is checked too.
+            try interrupt()
             rounds += 1
             if all.count > 10_000_000 { throw StrataError(.programLimitExceeded, "recursive query produced too many rows") }
             state.rows = queue
@@ -128,10 +135,13 @@ enum QueryExecutor {
 
     /// The rows without duplicates, first occurrences kept; text compares by each column's
     /// collation (none: by its bytes).
-    static func distinct(_ rows: [[Value]], _ collations: [Collation?] = []) -> [[Value]] {
+    static func distinct(_ rows: [[Value]], _ collations: [Collation?], _ interrupt: InterruptCheck) throws(StrataError) -> [[Value]] {
         var seen = Set<DistinctKey>()
         var out: [[Value]] = []
-        for r in rows where seen.insert(DistinctKey(folded(r, collations))).inserted { out.append(r) }
+        for r in rows {
+            try interrupt()
+            if seen.insert(DistinctKey(folded(r, collations))).inserted { out.append(r) }
+        }
         return out
     }
 
@@ -161,9 +171,23 @@ enum QueryExecutor {
         return 0
     }
 
-    static func sort(_ rows: inout [[Value]], _ keys: [SortKey]) {
+    /// Sorts stably by `keys`, reading the interrupt flag every 256 comparisons.
+    static func sort(_ rows: inout [[Value]], _ keys: [SortKey], _ interrupt: InterruptCheck) throws(StrataError) {
         let indexed = rows.enumerated().map { ($0.offset, $0.element) }
-        let sorted = indexed.sorted { a, b in
+        var comparisons: UInt32 = 0
+        let sorted: [(Int, [Value])]
+        do {
+            sorted = try indexed.sorted { a, b in
+                comparisons &+= 1
+                if comparisons & 255 == 0 { try interrupt() }
+                return ordered(a, b)
+            }
+        } catch {
+            throw InterruptFlag.error
+        }
+        rows = sorted.map { $0.1 }
+
+        func ordered(_ a: (Int, [Value]), _ b: (Int, [Value])) -> Bool {
             for k in keys {
                 let x = a.1[k.slot]
                 let y = b.1[k.slot]
@@ -176,7 +200,6 @@ enum QueryExecutor {
             }
             return a.0 < b.0
         }
-        rows = sorted.map { $0.1 }
     }
 
     // MARK: one core
@@ -213,14 +236,18 @@ enum QueryExecutor {
                 out.append(r)
             }
         }
-        if core.isDistinct { out = distinctVisible(out, width, core.distinctCollations) }
+        if core.isDistinct { out = try distinctVisible(out, width, core.distinctCollations, ctx.session.checkInterrupt) }
         return out
     }
 
-    private static func distinctVisible(_ rows: [[Value]], _ width: Int, _ collations: [Collation?]) -> [[Value]] {
+    private static func distinctVisible(_ rows: [[Value]], _ width: Int, _ collations: [Collation?],
+                                        _ interrupt: InterruptCheck) throws(StrataError) -> [[Value]] {
         var seen = Set<DistinctKey>()
         var out: [[Value]] = []
-        for r in rows where seen.insert(DistinctKey(folded(Array(r.prefix(width)), collations))).inserted { out.append(r) }
+        for r in rows {
+            try interrupt()
+            if seen.insert(DistinctKey(folded(Array(r.prefix(width)), collations))).inserted { out.append(r) }
+        }
         return out
     }
 
@@ -264,9 +291,11 @@ enum QueryExecutor {
     private static func rows(of i: Int, _ core: CorePlan, _ level: CompiledCore.Level, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
         let all = try materialize(core.levels[i].source, ctx)
         guard let local = level.local else { return all }
+        let interrupt = ctx.session.checkInterrupt
         var scratch = [Value](repeating: .null, count: core.rowWidth)
         var kept: [[Value]] = []
         for r in all {
+            try interrupt()
             for k in 0..<r.count { scratch[level.offset + k] = r[k] }
             if try local(scratch, ctx) { kept.append(r) }
         }
@@ -281,6 +310,7 @@ enum QueryExecutor {
             return
         }
         let level = levels[i]
+        let interrupt = ctx.session.checkInterrupt
         if sources[i] == nil { sources[i] = try rows(of: i, core, level, ctx) }
         let rows = sources[i]!
         var candidates: [Int]?
@@ -288,6 +318,7 @@ enum QueryExecutor {
             if hashes[i] == nil {
                 var h: [DistinctKey.Atom: [Int]] = [:]
                 for (n, r) in rows.enumerated() {
+                    try interrupt()
                     let v = Evaluator.applyAffinity(r[level.probeSlot], level.probeLeftAffinity)
                     if v.isNull { continue }
                     h[DistinctKey.Atom(v), default: []].append(n)
@@ -304,6 +335,7 @@ enum QueryExecutor {
         let filters = level.filters
         let used = level.used
         for c in 0..<count {
+            try interrupt()
             let r = rows[candidates?[c] ?? c]
             row.withUnsafeMutableBufferPointer { out in
                 r.withUnsafeBufferPointer { values in
@@ -432,15 +464,25 @@ struct AggregateGroups {
             }
             return [row]
         }
-        let order = keys.indices.sorted { a, b in
-            for (i, (x, y)) in zip(keys[a], keys[b]).enumerated() {
-                let c = compareValues(x, y, collation: core.groupByCollations[i])
-                if c != 0 { return c < 0 }
+        let interrupt = ctx.session.checkInterrupt
+        var comparisons: UInt32 = 0
+        let order: [Int]
+        do {
+            order = try keys.indices.sorted { a, b in
+                comparisons &+= 1
+                if comparisons & 255 == 0 { try interrupt() }
+                for (i, (x, y)) in zip(keys[a], keys[b]).enumerated() {
+                    let c = compareValues(x, y, collation: core.groupByCollations[i])
+                    if c != 0 { return c < 0 }
+                }
+                return a < b
             }
-            return a < b
+        } catch {
+            throw InterruptFlag.error
         }
         var out: [[Value]] = []
         for g in order {
+            try interrupt()
             var results: [Value] = []
             for a in accumulators[g].indices { results.append(try accumulators[g][a].finish()) }
             if let h = core.having {
