@@ -331,6 +331,10 @@ package struct ColumnConstraint: Sendable, Hashable {
     /// For CHECK, the text between its parentheses as written (SQLite names an unnamed CHECK
     /// after it in its failure message: `SchemaBuilder.checkName`).
     package var checkText: String? = nil
+    /// For DEFAULT, its text as written, as SQLite keeps it for `PRAGMA table_info`: the
+    /// expression between the parentheses of `DEFAULT (expr)`, else the sign and term, without
+    /// the white space at either end.
+    package var defaultText: String? = nil
 }
 
 package enum ColumnConstraintKind: Sendable, Hashable {

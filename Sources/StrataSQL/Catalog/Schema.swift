@@ -36,9 +36,15 @@ package final class ColumnInfo: Sendable {
     /// `AS (expr)`: a generated column, VIRTUAL or STORED. Both kinds are computed when a row is
     /// written and stored with it (StatementRunner+Generated.swift).
     let generated: GeneratedColumn?
+    /// The declared type as SQLite shows it (`PRAGMA table_info`): a standard type name in
+    /// capitals, else the text as written, dequoted.
+    let typeText: String?
+    /// The DEFAULT's text as written (`ColumnConstraint.defaultText`).
+    let defaultText: String?
 
     init(name: String, declaredType: String?, notNull: Bool, notNullConflict: ConflictResolution? = nil, defaultValue: Expr?,
-         collation: String?, isPrimaryKey: Bool, strictType: StrictType? = nil, generated: GeneratedColumn? = nil) {
+         collation: String?, isPrimaryKey: Bool, strictType: StrictType? = nil, generated: GeneratedColumn? = nil,
+         typeText: String? = nil, defaultText: String? = nil) {
         self.name = name
         self.declaredType = declaredType
         // A STRICT table's ANY column keeps values as given: no affinity (SQLite's sqlite3EndTable).
@@ -50,6 +56,15 @@ package final class ColumnInfo: Sendable {
         self.isPrimaryKey = isPrimaryKey
         self.strictType = strictType
         self.generated = generated
+        self.typeText = typeText
+        self.defaultText = defaultText
+    }
+
+    /// This column with its NOT NULL constraint set as given.
+    func with(notNull: Bool) -> ColumnInfo {
+        ColumnInfo(name: name, declaredType: declaredType, notNull: notNull, notNullConflict: notNullConflict,
+                   defaultValue: defaultValue, collation: collation, isPrimaryKey: isPrimaryKey, strictType: strictType,
+                   generated: generated, typeText: typeText, defaultText: defaultText)
     }
 }
 
@@ -134,9 +149,11 @@ package final class TableInfo: Sendable {
     /// The `ON CONFLICT` clause of the PRIMARY KEY when it is the rowid (INTEGER PRIMARY KEY):
     /// what a rowid conflict does unless the statement says OR … (nil: ABORT).
     let rowidConflict: ConflictResolution?
+    /// The PRIMARY KEY's columns in key order (empty: none).
+    let primaryKey: [Int]
 
     init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String,
-         isStrict: Bool = false, isAutoincrement: Bool = false, rowidConflict: ConflictResolution? = nil) {
+         isStrict: Bool = false, isAutoincrement: Bool = false, rowidConflict: ConflictResolution? = nil, primaryKey: [Int] = []) {
         self.id = id
         self.name = name
         self.columns = columns
@@ -146,6 +163,7 @@ package final class TableInfo: Sendable {
         self.isStrict = isStrict
         self.isAutoincrement = isAutoincrement
         self.rowidConflict = rowidConflict
+        self.primaryKey = primaryKey
         generatedColumns = columns.indices.filter { columns[$0].generated != nil }
     }
 
@@ -162,6 +180,14 @@ package struct IndexColumn: Sendable {
     var descending: Bool
 }
 
+/// Why an index exists, as `PRAGMA index_list` says: `c` CREATE INDEX, `u` a UNIQUE
+/// constraint, `pk` the PRIMARY KEY.
+package enum IndexOrigin: String, Sendable {
+    case created = "c"
+    case unique = "u"
+    case primaryKey = "pk"
+}
+
 package final class IndexInfo: Sendable {
     let id: UInt32
     let name: String
@@ -175,9 +201,16 @@ package final class IndexInfo: Sendable {
     /// nil for CREATE INDEX, which has none).
     let onConflict: ConflictResolution?
     let sql: String
+    let origin: IndexOrigin
+    /// Where SQLite would have created it among its table's indexes: an automatic index's place is
+    /// its constraint's place in the CREATE TABLE (its name's number after the table's id), which
+    /// need not be its id's (the PRIMARY KEY's index takes the first id); a created index's is
+    /// its id.
+    let creationOrder: UInt32
 
     init(id: UInt32, name: String, table: String, columns: [IndexColumn], isUnique: Bool, whereClause: Expr?,
-         isAutomatic: Bool, onConflict: ConflictResolution? = nil, sql: String) {
+         isAutomatic: Bool, onConflict: ConflictResolution? = nil, sql: String, origin: IndexOrigin = .created,
+         creationOrder: UInt32? = nil) {
         self.id = id
         self.name = name
         self.table = table
@@ -187,6 +220,8 @@ package final class IndexInfo: Sendable {
         self.isAutomatic = isAutomatic
         self.onConflict = onConflict
         self.sql = sql
+        self.origin = origin
+        self.creationOrder = creationOrder ?? id
     }
 }
 

@@ -26,7 +26,8 @@ enum SchemaTable {
         }
     }
 
-    /// The rows, in creation order.
+    /// The rows, in creation order (an automatic index's is its constraint's place in its table:
+    /// `IndexInfo.creationOrder`).
     static func rows(_ catalog: Catalog) -> [[Value]] {
         var objects: [(id: UInt32, row: [Value])] = []
         for t in catalog.tables.values {
@@ -34,7 +35,7 @@ enum SchemaTable {
         }
         for i in catalog.indexes.values {
             let sql: Value = i.isAutomatic ? .null : .text(canonical(i.sql))
-            objects.append((i.id, [.text("index"), .text(i.name), .text(i.table), .integer(Int64(i.id)), sql]))
+            objects.append((i.creationOrder, [.text("index"), .text(i.name), .text(i.table), .integer(Int64(i.id)), sql]))
         }
         for v in catalog.views.values {
             objects.append((v.id, [.text("view"), .text(v.name), .text(v.name), .integer(0), .text(canonical(v.sql))]))

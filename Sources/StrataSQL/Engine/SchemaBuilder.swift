@@ -55,8 +55,12 @@ enum SchemaBuilder {
     static func buildTable(_ def: TableDefinition, name: String, id: UInt32, sql: String) throws(StrataError) -> (TableInfo, [IndexInfo]) {
         var columns: [ColumnInfo] = []
         var checks: [(name: String, expr: Expr)] = []
-        var uniqueSets: [(columns: [Int], onConflict: ConflictResolution?)] = []
+        // Each UNIQUE and PRIMARY KEY constraint's place in the statement: SQLite creates their
+        // indexes, and numbers their names, in that order.
+        var uniqueSets: [(columns: [Int], onConflict: ConflictResolution?, place: Int)] = []
         var primaryKey: [Int]?
+        var primaryKeyPlace = 0
+        var places = 0
         var primaryKeyConflict: ConflictResolution?
         var rowidColumn: Int?
         var seen = Set<String>()
@@ -71,6 +75,7 @@ enum SchemaBuilder {
             var notNull = false
             var notNullConflict: ConflictResolution?
             var defaultValue: Expr?
+            var defaultText: String?
             var collation: String?
             var isPK = false
             for k in c.constraints {
@@ -79,6 +84,8 @@ enum SchemaBuilder {
                     guard primaryKey == nil else { throw StrataError(.syntaxError, "table \"\(name)\" has more than one primary key") }
                     if generated[i] != nil { throw generatedKeyError }
                     primaryKey = [i]
+                    places += 1
+                    primaryKeyPlace = places
                     primaryKeyConflict = onConflict
                     isPK = true
                     if c.type?.name.uppercased() == "INTEGER" && direction != .descending { rowidColumn = i }
@@ -90,11 +97,14 @@ enum SchemaBuilder {
                     // As in SQLite, the last NOT NULL's clause counts.
                     notNull = true
                     notNullConflict = onConflict
-                case .unique(let onConflict): uniqueSets.append(([i], onConflict))
+                case .unique(let onConflict):
+                    places += 1
+                    uniqueSets.append(([i], onConflict, places))
                 case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), e))
                 case .defaultValue(let e):
                     if generated[i] != nil { throw StrataError(.syntaxError, "cannot use DEFAULT on a generated column") }
                     defaultValue = e
+                    defaultText = k.defaultText
                 case .collate(let n):
                     guard Collation(name: n) != nil else { throw StrataError(.syntaxError, "no such collation sequence: \(n)") }
                     collation = n
@@ -109,8 +119,10 @@ enum SchemaBuilder {
                 default: break
                 }
             }
+            let typeText = c.type.map { StrictType(written: $0.written)?.rawValue ?? StrictType.displayed($0.written) }
             columns.append(ColumnInfo(name: c.name, declaredType: c.type?.description, notNull: notNull,
-                                      notNullConflict: notNullConflict, defaultValue: defaultValue, collation: collation, isPrimaryKey: isPK))
+                                      notNullConflict: notNullConflict, defaultValue: defaultValue, collation: collation, isPrimaryKey: isPK,
+                                      typeText: typeText, defaultText: defaultText))
         }
         for k in def.constraints {
             switch k.kind {
@@ -119,6 +131,8 @@ enum SchemaBuilder {
                 let idx = try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }
                 if idx.contains(where: { generated[$0] != nil }) { throw generatedKeyError }
                 primaryKey = idx
+                places += 1
+                primaryKeyPlace = places
                 primaryKeyConflict = onConflict
                 if idx.count == 1, columns[idx[0]].declaredType?.uppercased() == "INTEGER", cols[0].direction != .descending {
                     rowidColumn = idx[0]
@@ -128,12 +142,22 @@ enum SchemaBuilder {
                     isAutoincrement = true
                 }
             case .unique(let cols, let onConflict):
-                uniqueSets.append((try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }, onConflict))
+                places += 1
+                uniqueSets.append((try cols.map { (c) throws(StrataError) -> Int in try columnOf(c, columns) }, onConflict, places))
             case .check(let e): checks.append((k.name ?? checkName(k.checkText, table: name), e))
             case .foreignKey: break
             }
         }
-        if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert((pk, primaryKeyConflict), at: 0) }
+        // The PRIMARY KEY's index, when it is not the rowid, takes the first id (as it always
+        // has: ids are stored); its name and listing follow its place.
+        if let pk = primaryKey, rowidColumn == nil { uniqueSets.insert((pk, primaryKeyConflict, primaryKeyPlace), at: 0) }
+        if def.withoutRowID, let pk = primaryKey {
+            // As in SQLite, a WITHOUT ROWID table's PRIMARY KEY columns are NOT NULL.
+            columns = columns.enumerated().map { i, c in
+                guard pk.contains(i), !c.notNull else { return c }
+                return c.with(notNull: true)
+            }
+        }
         if def.withoutRowID && isAutoincrement {
             throw StrataError(.syntaxError, "AUTOINCREMENT not allowed on WITHOUT ROWID tables")
         }
@@ -158,18 +182,23 @@ enum SchemaBuilder {
                 return ColumnInfo(name: c.name, declaredType: c.declaredType, notNull: c.notNull, notNullConflict: c.notNullConflict,
                                   defaultValue: nil,
                                   collation: c.collation, isPrimaryKey: false, strictType: c.strictType,
-                                  generated: GeneratedColumn(expr: g.expr, isStored: g.isStored, dependencies: dependencies))
+                                  generated: GeneratedColumn(expr: g.expr, isStored: g.isStored, dependencies: dependencies),
+                                  typeText: c.typeText)
             }
         }
         let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql,
                               isStrict: def.isStrict, isAutoincrement: isAutoincrement,
-                              rowidConflict: rowidColumn == nil ? nil : primaryKeyConflict)
+                              rowidConflict: rowidColumn == nil ? nil : primaryKeyConflict, primaryKey: primaryKey ?? [])
         var indexes: [IndexInfo] = []
-        for (n, (set, onConflict)) in uniqueSets.enumerated() {
+        let numbers = uniqueSets.map(\.place).sorted()
+        for (n, (set, onConflict, place)) in uniqueSets.enumerated() {
             let cols = set.map { IndexColumn(column: $0, expr: .column(ColumnReference(name: columns[$0].name, location: SourceLocation(line: 1, column: 1))),
                                              collation: columns[$0].collation, descending: false) }
-            indexes.append(IndexInfo(id: id + 1 + UInt32(n), name: "sqlite_autoindex_\(name)_\(n + 1)", table: name, columns: cols,
-                                     isUnique: true, whereClause: nil, isAutomatic: true, onConflict: onConflict, sql: ""))
+            let number = UInt32(numbers.firstIndex(of: place)! + 1)
+            let isPrimaryKey = n == 0 && primaryKey != nil && rowidColumn == nil
+            indexes.append(IndexInfo(id: id + 1 + UInt32(n), name: "sqlite_autoindex_\(name)_\(number)", table: name, columns: cols,
+                                     isUnique: true, whereClause: nil, isAutomatic: true, onConflict: onConflict, sql: "",
+                                     origin: isPrimaryKey ? .primaryKey : .unique, creationOrder: id + number))
         }
         return (table, indexes)
     }
@@ -190,7 +219,7 @@ enum SchemaBuilder {
             out.append(ColumnInfo(name: info.name, declaredType: info.declaredType, notNull: info.notNull || primaryKey.contains(i),
                                   notNullConflict: info.notNullConflict,
                                   defaultValue: info.defaultValue, collation: info.collation, isPrimaryKey: info.isPrimaryKey,
-                                  strictType: type))
+                                  strictType: type, typeText: info.typeText, defaultText: info.defaultText))
         }
         return out
     }

@@ -254,35 +254,6 @@ struct StatementRunner {
         for k in keys { tx.delete(k) }
     }
 
-    private func pragma(_ p: PragmaStatement) throws(StrataError) -> QueryRows {
-        switch p.name.lowercased() {
-        case "integrity_check":
-            let problems = session.storage.integrityCheck()
-            return QueryRows(columns: ["integrity_check"], rows: problems.isEmpty ? [[.text("ok")]] : problems.map { [.text($0)] })
-        case "wal_checkpoint":
-            try session.storage.checkpoint()
-            return QueryRows(columns: ["busy", "log", "checkpointed"], rows: [[.integer(0), .integer(0), .integer(0)]])
-        case "page_size":
-            return QueryRows(columns: ["page_size"], rows: [[.integer(Int64(session.storage.pageSize))]])
-        case "synchronous":
-            if let v = p.value {
-                guard let mode = SynchronousMode(rawValue: v.text.uppercased()) ?? (v.text == "0" ? .off : v.text == "1" ? .normal : v.text == "2" ? .full : nil) else {
-                    throw StrataError(.syntaxError, "synchronous must be FULL, NORMAL or OFF")
-                }
-                session.storage.synchronous = mode
-                return Self.empty
-            }
-            let code: Int64 = switch session.storage.synchronous {
-            case .off: 0
-            case .normal: 1
-            case .full: 2
-            }
-            return QueryRows(columns: ["synchronous"], rows: [[.integer(code)]])
-        default:
-            return Self.empty
-        }
-    }
-
     // MARK: INSERT
 
     private func insert(_ s: InsertStatement) throws(StrataError) {

@@ -99,19 +99,22 @@ extension Parser {
         while true {
             var constraintName: String?
             if try accept(.constraint) { constraintName = try parseName() }
-            var checkText: String?
-            guard let kind = try parseColumnConstraintKind(checkText: &checkText) else {
+            var text: String?
+            guard let kind = try parseColumnConstraintKind(text: &text) else {
                 if constraintName != nil { throw syntaxError() }
                 break
             }
-            constraints.append(ColumnConstraint(name: constraintName, kind: kind, checkText: checkText))
+            var constraint = ColumnConstraint(name: constraintName, kind: kind)
+            if case .defaultValue = kind { constraint.defaultText = text } else { constraint.checkText = text }
+            constraints.append(constraint)
         }
         return ColumnDefinition(name: name, type: type, constraints: constraints, location: location)
     }
 
-    /// One column constraint, or nil if the current token starts none; for CHECK, `checkText`
-    /// receives the text between its parentheses.
-    private mutating func parseColumnConstraintKind(checkText: inout String?) throws(ParseFailure) -> ColumnConstraintKind? {
+    /// One column constraint, or nil if the current token starts none; for CHECK, `text`
+    /// receives the text between its parentheses, for DEFAULT the default's text
+    /// (`ColumnConstraint.defaultText`).
+    private mutating func parseColumnConstraintKind(text: inout String?) throws(ParseFailure) -> ColumnConstraintKind? {
         switch token.keyword {
         case .primary:
             try advance()
@@ -138,12 +141,16 @@ extension Parser {
             return .unique(onConflict: try parseOnConflict())
         case .check:
             try advance()
-            let (check, text) = try parseCheckBody()
-            checkText = text
+            let (check, checkText) = try parseCheckBody()
+            text = checkText
             return .check(check)
         case .default:
             try advance()
-            return .defaultValue(try parseDefaultValue())
+            let parenthesized = at(.leftParen)
+            let start = token.start
+            let value = try parseDefaultValue()
+            text = Self.trimmedText(lexer.bytes, parenthesized ? start + 1 : start, parenthesized ? previousEnd - 1 : previousEnd)
+            return .defaultValue(value)
         case .collate:
             try advance()
             return .collate(try parseName())
@@ -165,6 +172,15 @@ extension Parser {
         default:
             return nil
         }
+    }
+
+    /// `bytes[start..<end]` without the white space at either end (SQLite's sqlite3DbSpanDup).
+    static func trimmedText(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        var lo = start
+        var hi = max(start, end)
+        while lo < hi && CharClass.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo && CharClass.isSpace(bytes[hi - 1]) { hi -= 1 }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// After DEFAULT: `(expr)`, a signed number, a literal, CURRENT_*, or an identifier, which
