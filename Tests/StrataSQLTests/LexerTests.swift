@@ -29,6 +29,25 @@ func lexError(_ sql: String) -> StrataError? {
 }
 
 @Suite struct LexerTests {
+    /// INVARIANTS (3): after an unrecognized token the lexer goes on after it; an unterminated
+    /// string or comment ends the input and says so (`isCompleteStatement` relies on both).
+    @Test func lexingGoesOnAfterAnError() throws {
+        for (sql, skipped) in [("1abc ;", "1abc"), ("! ;", "!"), ("x'zz' ;", "x'zz'"), (": ;", ":"), ("# ;", "#")] {
+            var lexer = Lexer(Array(sql.utf8))
+            #expect(throws: StrataError.self) { try lexer.next() }
+            #expect(lexer.position == skipped.utf8.count, "\(sql)")
+            #expect(!lexer.endedInsideToken)
+            #expect(try lexer.next().kind == .semicolon)
+            #expect(try lexer.next().kind == .end)
+        }
+        for sql in ["'a;", "\"a;", "[a;", "`a;", "x'0a;", "/* a;"] {
+            var lexer = Lexer(Array(sql.utf8))
+            #expect(throws: StrataError.self) { try lexer.next() }
+            #expect(lexer.endedInsideToken, "\(sql)")
+            #expect(try lexer.next().kind == .end)
+        }
+    }
+
     @Test func tokensOfAStatement() throws {
         let sql = "SELECT a1, \"b c\" FROM t WHERE x >= 1.5 AND y <> 'it''s';"
         let tokens = try lex(sql)

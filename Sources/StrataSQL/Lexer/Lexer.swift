@@ -10,6 +10,10 @@
 // INVARIANTS
 //   (1) `next()` never reads outside `bytes` and never traps, whatever the input.
 //   (2) Token ranges are increasing and never overlap; `.end` is at `bytes.count`.
+//   (3) After an error `next()` may be called again: it goes on after the offending text (an
+//       unrecognized token is skipped; an unterminated string, quoted identifier, blob or
+//       comment runs to the end of the input and sets `endedInsideToken`). The Parser stops at
+//       the first error; `isCompleteStatement` reads on.
 
 import StrataCore
 
@@ -17,6 +21,8 @@ struct Lexer {
     let bytes: [UInt8]
     /// The offset of the next byte to scan.
     private(set) var position = 0
+    /// Set when the input ended inside a string, quoted identifier, blob or comment.
+    private(set) var endedInsideToken = false
 
     // A cursor for `location(of:)`: locations are asked for in increasing order, so each one
     // scans only the bytes after the previous one.
@@ -68,8 +74,10 @@ struct Lexer {
         StrataError(.syntaxError, message, location: location(of: offset))
     }
 
+    /// The error for the text `bytes[start..<end]`, which is no token; scanning goes on after it.
     private mutating func unrecognized(_ start: Int, _ end: Int) -> StrataError {
-        error("unrecognized token: \"\(excerpt(start, end))\"", at: start)
+        position = end
+        return error("unrecognized token: \"\(excerpt(start, end))\"", at: start)
     }
 
     /// The next token; `.end` (repeatedly) once the input is used up.
@@ -90,6 +98,7 @@ struct Lexer {
                 while true {
                     guard i &+ 1 < count else {
                         position = count
+                        endedInsideToken = true
                         throw error("unterminated comment", at: start)
                     }
                     if bytes[i] == UInt8(ascii: "*"), bytes[i &+ 1] == UInt8(ascii: "/") { break }
@@ -213,6 +222,7 @@ struct Lexer {
             i &+= 1
         }
         position = count
+        endedInsideToken = true
         // SQLite's wording, with ours after it: the unterminated text is an unrecognized token.
         throw error("unrecognized token: \"\(excerpt(start, count))\" ("
                     + (close == UInt8(ascii: "'") ? "unterminated string literal)" : "unterminated quoted identifier)"),
@@ -229,6 +239,7 @@ struct Lexer {
             while i < count, bytes[i] != UInt8(ascii: "'") { i &+= 1 }
             if i >= count {
                 position = count
+                endedInsideToken = true
                 throw error("unterminated string literal", at: start)
             }
             throw unrecognized(start, i &+ 1)
