@@ -100,7 +100,14 @@ struct StatementRunner {
             }
         case .pragma(let p): return try pragma(p)
         case .alterTable(let s): try alterTable(s)
-        case .explain, .analyze, .vacuum, .set, .setTransaction, .savepoint, .release:
+        case .explain(let inner, _):
+            // EXPLAIN and EXPLAIN QUERY PLAN both show the query plan (ExplainQueryPlan).
+            guard case .select(let s) = inner else {
+                throw StrataError(.syntaxError, "EXPLAIN supports SELECT statements only, so far")
+            }
+            let (plan, _) = try planner.planQuery(s, parent: statementParent)
+            return QueryRows(columns: ExplainQueryPlan.columns, rows: ExplainQueryPlan.rows(for: plan))
+        case .analyze, .vacuum, .set, .setTransaction, .savepoint, .release:
             throw StrataError(.syntaxError, "this statement is not supported yet")
         case .begin, .commit, .rollback:
             break

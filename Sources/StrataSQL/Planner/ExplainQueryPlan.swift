@@ -1,0 +1,82 @@
+// EXPLAIN QUERY PLAN (CONTRACT.md §6): a query's plan as rows (id, parent, notused, detail), as
+// SQLite gives them, so that a client can draw the tree: each FROM source with its access path
+// (SCAN for a full read, SEARCH … USING HASH TABLE for the equality lookup the executor builds
+// per statement), materialized subqueries under their source, compound parts under
+// COMPOUND QUERY, and the sorts for GROUP BY, DISTINCT and ORDER BY. Index and rowid access
+// paths arrive with the planner's use of indexes (issue 5), and with them the finer detail.
+
+import StrataCatalog
+import StrataCore
+
+enum ExplainQueryPlan {
+    static let columns = ["id", "parent", "notused", "detail"]
+
+    static func rows(for plan: QueryPlan) -> [[Value]] {
+        var builder = Builder()
+        builder.query(plan, parent: 0)
+        return builder.rows
+    }
+
+    private struct Builder {
+        var rows: [[Value]] = []
+        var nextID = 1
+
+        @discardableResult
+        mutating func add(_ detail: String, parent: Int) -> Int {
+            let id = nextID
+            nextID += 1
+            rows.append([.integer(Int64(id)), .integer(Int64(parent)), .integer(0), .text(detail)])
+            return id
+        }
+
+        mutating func query(_ plan: QueryPlan, parent: Int) {
+            switch plan.body {
+            case .core(let core):
+                self.core(core, parent: parent)
+            case .compound(let first, let rest):
+                let compound = add(plan.recursive == nil ? "COMPOUND QUERY" : "RECURSIVE CTE", parent: parent)
+                let left = add(plan.recursive == nil ? "LEFT-MOST SUBQUERY" : "SETUP", parent: compound)
+                query(first, parent: left)
+                for (op, next) in rest {
+                    let name: String = switch op {
+                    case _ where plan.recursive != nil: "RECURSIVE STEP"
+                    case .union: "UNION USING TEMP B-TREE"
+                    case .unionAll: "UNION ALL"
+                    case .intersect: "INTERSECT USING TEMP B-TREE"
+                    case .except: "EXCEPT USING TEMP B-TREE"
+                    }
+                    query(next, parent: add(name, parent: compound))
+                }
+            }
+            if !plan.orderBy.isEmpty { add("USE TEMP B-TREE FOR ORDER BY", parent: parent) }
+        }
+
+        mutating func core(_ core: CorePlan, parent: Int) {
+            if let values = core.values {
+                add(values.count == 1 ? "SCAN CONSTANT ROW" : "SCAN \(values.count) CONSTANT ROWS", parent: parent)
+            }
+            for level in core.levels {
+                let join = level.isLeftJoin ? " LEFT-JOIN" : ""
+                switch level.source {
+                case .table(let table):
+                    add(access(table.name, level, columnName: { slot in slot == 0 ? "rowid" : table.columns[slot - 1].name }) + join, parent: parent)
+                case .query(let subquery):
+                    let materialize = add("MATERIALIZE SUBQUERY", parent: parent)
+                    query(subquery, parent: materialize)
+                    add(access("SUBQUERY", level, columnName: { subquery.columnNames.indices.contains($0) ? subquery.columnNames[$0] : "?" }) + join, parent: parent)
+                case .cteWorkingTable:
+                    add("SCAN RECURSIVE WORKING TABLE" + join, parent: parent)
+                case .rows:
+                    add("SCAN sqlite_schema" + join, parent: parent)
+                }
+            }
+            if core.isAggregate && !core.groupBy.isEmpty { add("USE TEMP B-TREE FOR GROUP BY", parent: parent) }
+            if core.isDistinct { add("USE TEMP B-TREE FOR DISTINCT", parent: parent) }
+        }
+
+        func access(_ name: String, _ level: JoinLevel, columnName: (Int) -> String) -> String {
+            guard let probe = level.hashProbe else { return "SCAN \(name)" }
+            return "SEARCH \(name) USING HASH TABLE (\(columnName(probe.slot))=?)"
+        }
+    }
+}
