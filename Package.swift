@@ -15,6 +15,10 @@ let package = Package(
         .executable(name: "strata-storage-bench", targets: ["StorageBench"]),
         .executable(name: "strata-bench", targets: ["StrataBench"]),
     ],
+    dependencies: [
+        // The shell's command line (--help, --version, options): CONTRACT.md §5, issue 4.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
     targets: [
         // The error type and SQLSTATE codes every layer throws.
         .target(name: "StrataCore"),
@@ -33,8 +37,13 @@ let package = Package(
         // The public embedded API.
         .target(name: "Strata", dependencies: ["StrataCore", "StrataSQL", "StrataStorage"]),
         .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataTestSupport"]),
-        // The shell (script mode for now; the interactive shell is issue 4).
-        .executableTarget(name: "strata", dependencies: ["Strata"]),
+        // GNU readline (Debian libreadline-dev) for the interactive shell.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The shell (CONTRACT.md §5): interactive on a terminal, scripts otherwise.
+        .executableTarget(name: "strata", dependencies: [
+            "Strata", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "StrataShellTests", dependencies: ["strata"]),
         // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API.
         .executableTarget(name: "StrataSLT", dependencies: ["Strata"], path: "Tools/strata-slt"),
         .testTarget(name: "StrataSLTTests", dependencies: ["StrataSLT", "Strata"]),

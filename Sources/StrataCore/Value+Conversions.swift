@@ -13,6 +13,18 @@
 //       quotes the query behind each expectation).
 
 extension Value {
+    /// Bytes as upper-case hex digits, as SQLite's hex() and blob literals write them.
+    public static func hexText(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The value as a 64-bit integer, as `sqlite3_value_int64` gives it.
     ///
     /// NULL is 0; a real truncates toward zero, clamped to the Int64 range; text and blobs parse

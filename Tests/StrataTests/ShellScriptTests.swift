@@ -54,13 +54,20 @@ func runShell(_ arguments: [String], input: [UInt8] = []) throws -> (status: Int
         #expect(r.output == "é|3|C3A9\n")
     }
 
-    @Test func hundredThousandNestedParenthesesAreAnErrorThatEndsTheScript() throws {
+    @Test func hundredThousandNestedParenthesesAreAnErrorAndTheNextStatementRuns() throws {
         let deep = "SELECT " + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000) + ";\nSELECT 2;\n"
         let r = try runShell([], input: Array(deep.utf8))
         #expect(r.status == 1)
-        #expect(r.error == "Error: near line 1, column 1007: expression nested too deeply (maximum depth 1000)\n")
-        // A statement the parser cannot get past ends the script (its end cannot be found reliably).
-        #expect(r.output == "")
+        // The message, then a window of the 200,000-character line around the column, and the caret.
+        let lines = r.error.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "Error: near line 1, column 1007: expression nested too deeply (maximum depth 1000)")
+        #expect(lines.count == 4)
+        if lines.count == 4 {
+            #expect(lines[1] == "  …" + String(repeating: "(", count: 100) + "…")
+            #expect(lines[2] == "   " + String(repeating: " ", count: 60) + "^--- error here")
+        }
+        // The statement ends at its line's ";", so the next line's statement still runs.
+        #expect(r.output == "2\n")
     }
 
     @Test func deepButLegalNestingIsAnswered() throws {
@@ -73,9 +80,10 @@ func runShell(_ arguments: [String], input: [UInt8] = []) throws -> (status: Int
 
     @Test func unterminatedInputIsAnError() throws {
         for (sql, message) in [
-            ("SELECT 'abc", "Error: near line 1, column 8: unrecognized token: \"'abc\" (unterminated string literal)\n"),
-            ("SELECT (1,\n 2", "Error: near line 2, column 3: incomplete input\n"),
-            ("CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1;", "Error: near line 1, column 51: incomplete input\n"),
+            ("SELECT 'abc", "Error: near line 1, column 8: unrecognized token: \"'abc\" (unterminated string literal)\n  SELECT 'abc\n         ^--- error here\n"),
+            ("SELECT (1,\n 2", "Error: near line 2, column 3: incomplete input\n   2\n    ^--- error here\n"),
+            ("CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1;",
+             "Error: near line 1, column 51: incomplete input\n  CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1;\n                                                    ^--- error here\n"),
         ] {
             let r = try runShell([":memory:"], input: Array(sql.utf8))
             #expect(r.status == 1, "\(sql)")

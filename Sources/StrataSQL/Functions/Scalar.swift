@@ -377,16 +377,7 @@ package enum ScalarFunctions {
         return .text(hexString(bytes))
     }
 
-    static func hexString(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func hexString(_ bytes: [UInt8]) -> String { Value.hexText(bytes) }
 
     /// quote(X): an SQL literal for X. Reals use 15 significant digits when that reads back
     /// exactly, else 20 ("%!.20e").
