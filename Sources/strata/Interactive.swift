@@ -30,6 +30,7 @@ extension StrataShell {
             case .interrupted:
                 input = StatementInput()
             case .line(let bytes):
+                cancelled = false
                 lineNumber = input.isEmpty ? 1 : lineNumber + 1
                 guard let text = validText(bytes, source: "the line") else {
                     input = StatementInput()

@@ -28,6 +28,9 @@ final class StrataShell {
     var isolationDefaults = IsolationDefaults()
     /// Whether no statement is half typed (completion offers dot-commands only then).
     var pendingStatementIsEmpty = true
+    /// Set when Ctrl-C cancelled a statement: a script being read (`.read`) stops there, as a
+    /// whole, rather than going on with its next statement.
+    var cancelled = false
     /// Set by `.quit` / `.exit`: the input loop ends with this status.
     var exitStatus: Int32?
     /// The running statement's connection, for Ctrl-C (interactive only).
@@ -100,7 +103,7 @@ final class StrataShell {
         // Lines are found by byte: Character iteration would cost more than running the statements.
         let utf8 = text.utf8
         var start = utf8.startIndex
-        while start < utf8.endIndex, exitStatus == nil {
+        while start < utf8.endIndex, exitStatus == nil, !cancelled {
             lineNumber += 1
             let end = utf8[start...].firstIndex(of: 10) ?? utf8.endIndex
             let line = Substring(utf8[start..<end])
@@ -111,10 +114,10 @@ final class StrataShell {
             }
         }
         // A statement left without its ending ";" still runs: the parser reports what is missing.
-        if exitStatus == nil, let chunk = input.take(atEnd: true) {
+        if exitStatus == nil, !cancelled, let chunk = input.take(atEnd: true) {
             if !execute(chunk.text, firstLine: chunk.firstLine, fileName: fileName) { ok = false }
         }
-        return ok
+        return ok && !cancelled
     }
 
     /// One line of input: a dot-command between statements, or part of a statement, which runs
@@ -154,7 +157,10 @@ final class StrataShell {
             } onError: { error in
                 ok = false
                 // The terminal echoed "^C" where the cursor was: the message starts a line of its own.
-                if interactive, error.code == .queryCanceled { out.write("\n") }
+                if error.code == .queryCanceled {
+                    cancelled = true
+                    if interactive { out.write("\n") }
+                }
                 reportError(error, in: sql, firstLine: firstLine, fileName: fileName)
             }
         } catch {
@@ -167,6 +173,7 @@ final class StrataShell {
             out.resume()
             if cut {
                 // Ctrl-C while rows were being printed: the rest of them are not.
+                cancelled = true
                 if ok { report("Error: interrupted (the rest of the output was dropped)") }
                 ok = false
             }

@@ -337,6 +337,55 @@ final class TemporaryHome {
         try quit(shell)
     }
 
+    @Test func ctrlCStopsAScriptBeingReadNotJustItsStatement() throws {
+        let home = try TemporaryHome()
+        let script = home.path + "/long.sql"
+        try Data((Self.endlessQuery + "\nCREATE TABLE after_cancel(x);\n").utf8).write(to: URL(fileURLWithPath: script))
+        let shell = try startShell(home: home)
+        try shell.send(".read \(script)\r")
+        try shell.expect(".read \(script)\n")
+        shell.readOutput(for: .milliseconds(500))
+        try shell.send(bytes: Self.ctrlC)
+        _ = try shell.expect("interrupted", timeout: .seconds(10))
+        _ = try shell.expect(Self.prompt)
+        // The statement after the cancelled one did not run.
+        let tables = try enter(".tables", in: shell)
+        #expect(!tables.contains("after_cancel"))
+        try quit(shell)
+    }
+
+    // MARK: Bad input: a message, and the shell goes on
+
+    @Test func badInputGetsAMessageAndTheShellGoesOn() throws {
+        let home = try TemporaryHome()
+        let shell = try startShell(home: home)
+        let unknown = try enter(".frobnicate", in: shell)
+        #expect(unknown.contains("Error: unknown command \".frobnicate\" (.help lists the commands)"))
+        let missing = try enter(".read /nonexistent/none.sql", in: shell)
+        #expect(missing.contains("Error: cannot read /nonexistent/none.sql: No such file or directory"))
+        let importMissing = try enter(".import /nonexistent/none.csv t", in: shell)
+        #expect(importMissing.contains("Error: cannot read /nonexistent/none.csv"))
+        let csv = home.path + "/ragged.csv"
+        try Data("a,b\n1,2\n3\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let ragged = try enter(".import \(csv) t", in: shell)
+        #expect(ragged.contains("ragged.csv:3: expected 2 fields but found 1; nothing was imported"))
+        let syntax = try enter("selec 1;", in: shell)
+        #expect(syntax.contains("Error: near line 1, column 1: near \"selec\": syntax error"))
+        let answer = try enter("select 'still here' as s;", in: shell)
+        #expect(answer.contains("still here"))
+        try quit(shell)
+    }
+
+    @Test func ctrlDInsideAStatementRunsWhatWasTypedAndSaysWhatIsMissing() throws {
+        let home = try TemporaryHome()
+        let shell = try startShell(home: home)
+        try enter("select (1,", in: shell, expecting: Self.continuation)
+        try shell.send(bytes: Self.ctrlD)
+        let out = try shell.expect("incomplete input")
+        #expect(out.contains("Error: near line 1, column 11: incomplete input"))
+        #expect(try shell.waitForExit() == 0)
+    }
+
     @Test func ctrlDOnAnEmptyLineQuitsWithStatusZero() throws {
         let home = try TemporaryHome()
         let shell = try startShell(home: home)
