@@ -11,12 +11,13 @@
 //   table row     0x01 | table id (4) | rowid (8, sign bit flipped)
 //   index entry   0x02 | index id (4) | order-preserving key of the indexed values | rowid (8)
 //
-// The sequence of an AUTOINCREMENT table (the largest rowid it has ever been given, a record of
-// one integer: StatementRunner+Rowid.swift) sits in the catalog's key space, right after its
-// table's catalog row: it is per-table metadata like the row, keyed by the table's id, which a
-// rename keeps and which is never reused, and it never mixes with the table's rows or an index's
-// entries, whose ranges (`tableRange`, `indexRange`) scans and DROP walk. The sixth byte keeps
-// it apart from every catalog row (5 bytes); CatalogLoader skips it.
+// The sequence of an AUTOINCREMENT table (the largest rowid it has ever been given, and its row's
+// place in sqlite_sequence: SequenceTable.swift, StatementRunner+Rowid.swift) sits in the
+// catalog's key space, right after its table's catalog row: it is per-table metadata like the
+// row, keyed by the table's id, which a rename keeps and which is never reused, and it never
+// mixes with the table's rows or an index's entries, whose ranges (`tableRange`, `indexRange`)
+// scans and DROP walk. The sixth byte keeps it apart from every catalog row (5 bytes);
+// CatalogLoader skips it. sqlite_sequence itself has a catalog row (`Catalog.sequenceTable`).
 
 import StrataCatalog
 import StrataCore
@@ -264,6 +265,9 @@ package struct Catalog: Sendable {
     var views: [String: ViewInfo] = [:]
     var triggers: [String: TriggerInfo] = [:]
     var nextObjectID: UInt32 = 1
+    /// The object id of `sqlite_sequence`'s catalog row, once the first AUTOINCREMENT table has
+    /// created it (nil before: no such table). Its rows are the tables' sequences (SequenceTable).
+    var sequenceTable: UInt32?
 
     func table(_ name: String) -> TableInfo? { tables[name.lowercased()] }
     func view(_ name: String) -> ViewInfo? { views[name.lowercased()] }
@@ -275,6 +279,11 @@ package struct Catalog: Sendable {
 
     func triggers(on table: String) -> [TriggerInfo] {
         triggers.values.filter { $0.table.caseInsensitiveEquals(table) }.sorted { $0.id < $1.id }
+    }
+
+    /// Whether `name` is `sqlite_sequence` and the database has it.
+    func isSequenceTable(_ name: String) -> Bool {
+        sequenceTable != nil && name.caseInsensitiveEquals(SequenceTable.name)
     }
 
     /// Whether any object already has this name (tables, views and indexes share one namespace).

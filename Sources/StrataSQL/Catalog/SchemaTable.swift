@@ -40,6 +40,10 @@ enum SchemaTable {
         for v in catalog.views.values {
             objects.append((v.id, [.text("view"), .text(v.name), .text(v.name), .integer(0), .text(canonical(v.sql))]))
         }
+        if let id = catalog.sequenceTable {
+            let name = Value.text(SequenceTable.name)
+            objects.append((id, [.text("table"), name, name, .integer(Int64(id)), .text(SequenceTable.sql)]))
+        }
         for g in catalog.triggers.values {
             objects.append((g.id, [.text("trigger"), .text(g.name), .text(g.table), .integer(0), .text(canonical(g.sql))]))
         }

@@ -12,7 +12,7 @@ enum CatalogLoader {
         var cursor = snapshot.cursor()
         let (lo, hi) = Keys.catalogRange
         var ok = try cursor.seek(lo)
-        var objects: [(UInt32, String, String)] = []
+        var objects: [(id: UInt32, kind: String, name: String, sql: String)] = []
         while ok {
             let key = cursor.key
             if compareKeyBytes(key, hi) >= 0 { break }
@@ -25,13 +25,19 @@ enum CatalogLoader {
             let id = UInt32(key[1]) << 24 | UInt32(key[2]) << 16 | UInt32(key[3]) << 8 | UInt32(key[4])
             let values = try decodeRecord(try cursor.value())
             guard values.count >= 4 else { throw StrataError(.dataCorrupted, "a catalog row is damaged") }
-            objects.append((id, values[0].textValue, values[3].textValue))
+            objects.append((id, values[0].textValue, values[1].textValue, values[3].textValue))
             ok = try cursor.next()
         }
         // Tables first, then what refers to them.
         let order = ["table", "index", "view", "trigger"]
         for kind in order {
-            for (id, k, sql) in objects where k == kind {
+            for (id, k, name, sql) in objects where k == kind {
+                if kind == "table" && name == SequenceTable.name {
+                    // sqlite_sequence: its rows are the AUTOINCREMENT tables' sequence records.
+                    catalog.sequenceTable = id
+                    catalog.nextObjectID = max(catalog.nextObjectID, id + 1)
+                    continue
+                }
                 let parsed = try parseStatement(sql)
                 tallest = max(tallest, parsed.height)
                 try SchemaBuilder.install(parsed.statement, id: id, sql: sql, into: &catalog)

@@ -21,7 +21,9 @@ extension StatementRunner {
         let words = AlterWords(session.statementText)
         guard let table = tx.catalog.table(name) else {
             if tx.catalog.view(name) != nil { try alterView(name, s.action) }
-            if SchemaTable.isTemp(name) != nil { throw StrataError(.syntaxError, "table \(name) may not be altered", location: s.table.location) }
+            if SchemaTable.isTemp(name) != nil || tx.catalog.isSequenceTable(name) {
+                throw StrataError(.syntaxError, "table \(name) may not be altered", location: s.table.location)
+            }
             throw StrataError(.undefinedTable, "no such table: \(name)", location: s.table.location)
         }
         if table.name.lowercased().hasPrefix("sqlite_") {

@@ -91,6 +91,8 @@ extension StatementRunner {
             for (i, c) in SchemaTable.columns.enumerated() { add(i, c.name, c.affinity == .integer ? "INT" : "TEXT") }
         } else if temp {
             // The temp schema holds no tables of its own.
+        } else if tx.catalog.isSequenceTable(name) {
+            for (i, c) in SequenceTable.columns.enumerated() { add(i, c, nil) }
         } else if let table = tx.catalog.table(name) {
             var skipped = 0
             for (i, c) in table.columns.enumerated() {
@@ -156,6 +158,8 @@ extension StatementRunner {
                 return declaredType(q, slot - level.offset)
             case .rows:
                 return SchemaTable.columns[slot - level.offset].affinity == .integer ? "INT" : "TEXT"
+            case .sequenceTable:
+                return slot == level.offset ? "INTEGER" : nil
             case .cteWorkingTable:
                 return nil
             }

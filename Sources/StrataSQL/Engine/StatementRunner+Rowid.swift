@@ -8,15 +8,20 @@
 // the rowid's UNIQUE constraint; SQLite would try random rowids instead.
 //
 // With AUTOINCREMENT (an INTEGER PRIMARY KEY column's) a rowid once used is never used again for
-// that table: the table's sequence (SQLite's sqlite_sequence.seq) is the largest rowid ever
-// inserted, kept under its own key in the catalog's key space (`Keys.sequence`), and a new rowid
-// is one more than the larger of the sequence and the largest rowid now in the table. When that
-// would pass 9223372036854775807 the insert fails with SQLite's "database or disk is full"
-// (SQLITE_FULL; SQLSTATE 2200H, PostgreSQL's sequence_generator_limit_exceeded: the disk is not
-// full). The sequence is written through the transaction like any row, so a failed statement and
-// a ROLLBACK undo it and COMMIT makes it durable. As in SQLite, INSERT raises it to every rowid it
-// uses (even for a row an ON CONFLICT IGNORE then skips); UPDATE never changes it. Strata has no
-// `sqlite_sequence` table: the sequence cannot be read or set with SQL.
+// that table: the table's sequence is the largest rowid ever inserted, kept under its own key in
+// the catalog's key space (`Keys.sequence`), and a new rowid is one more than the larger of the
+// sequence and the largest rowid now in the table. When that would pass 9223372036854775807 the
+// insert fails with SQLite's "database or disk is full" (SQLITE_FULL; SQLSTATE 2200H, PostgreSQL's
+// sequence_generator_limit_exceeded: the disk is not full). The sequence is written through the
+// transaction like any row, so a failed statement and a ROLLBACK undo it and COMMIT makes it
+// durable. As in SQLite, INSERT raises it to every rowid it uses (even for a row an ON CONFLICT
+// IGNORE then skips); UPDATE never changes it.
+//
+// SQL reads and sets the sequences through SQLite's `sqlite_sequence` table (name, seq), whose
+// rows are these records (SequenceTable.swift; writes in StatementRunner+Sequence.swift): a
+// table's row appears when its first INSERT statement ends (`finishSequence`, seq 0 if it gave
+// no rowid), and a value set there is read as an integer ('12abc' is 12), so the next rowid
+// follows SQLite's rule, max(seq, largest rowid) + 1.
 
 import StrataCatalog
 import StrataCore
@@ -53,19 +58,28 @@ extension StatementRunner {
         return used + 1
     }
 
-    /// An AUTOINCREMENT table's sequence: the largest rowid it has ever been given (0 at first).
+    /// An AUTOINCREMENT table's sequence: the largest rowid it has been given (0 at first, or
+    /// whatever SQL last stored in its sqlite_sequence row, read as an integer).
     func sequence(of table: TableInfo) throws(StrataError) -> Int64 {
-        guard let bytes = try tx.get(Keys.sequence(table.id)) else { return 0 }
-        guard case .integer(let n)? = try decodeRecord(bytes).first else {
-            throw StrataError(.dataCorrupted, "the AUTOINCREMENT sequence of table \(table.name) is damaged")
-        }
-        return n
+        try SequenceTable.entry(table, tx)?.mark ?? 0
     }
 
-    /// Records that an INSERT used `rowid` in an AUTOINCREMENT table.
+    /// Records that an INSERT used `rowid` in an AUTOINCREMENT table (its sqlite_sequence row keeps
+    /// its place; a new one is numbered when the statement ends: `finishSequence`).
     func raiseSequence(_ table: TableInfo, to rowid: Int64) throws(StrataError) {
-        guard rowid > (try sequence(of: table)) else { return }
-        tx.put(Keys.sequence(table.id), encodeRecord([.integer(rowid)]))
+        let entry = try SequenceTable.entry(table, tx)
+        guard rowid > entry?.mark ?? 0 else { return }
+        tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: .integer(rowid), ordinal: entry?.ordinal).record)
+    }
+
+    /// The end of an INSERT statement into an AUTOINCREMENT table: as in SQLite, the table has a
+    /// row in sqlite_sequence from then on (seq 0 if the statement gave no rowid), numbered after
+    /// the rows there when it is new.
+    func finishSequence(_ table: TableInfo) throws(StrataError) {
+        let entry = try SequenceTable.entry(table, tx)
+        guard entry?.ordinal == nil else { return }
+        let ordinal = try SequenceTable.nextOrdinal(tx, excluding: table)
+        tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: entry?.seq ?? .integer(0), ordinal: ordinal).record)
     }
 
     /// Keeps the known largest rowid exact after a row is written.

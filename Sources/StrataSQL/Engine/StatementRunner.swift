@@ -76,7 +76,7 @@ struct StatementRunner {
             try createObject(kind: "view", name: s.name.name, ifNotExists: s.ifNotExists, statement: statement, sqlText: nil)
         case .createTrigger(let s):
             guard tx.catalog.table(s.table) != nil || tx.catalog.view(s.table) != nil else {
-                if SchemaTable.isTemp(s.table) != nil {
+                if SchemaTable.isTemp(s.table) != nil || tx.catalog.isSequenceTable(s.table) {
                     throw StrataError(.syntaxError, "cannot create trigger on system table", location: s.tableLocation)
                 }
                 throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
@@ -95,7 +95,7 @@ struct StatementRunner {
         case .drop(let s): try drop(s)
         case .reindex(let name):
             if let name, tx.catalog.table(name.name) == nil, tx.catalog.index(name.name) == nil,
-               Collation(name: name.name) == nil {
+               !tx.catalog.isSequenceTable(name.name), Collation(name: name.name) == nil {
                 throw StrataError(.syntaxError, "unable to identify the object to be reindexed")
             }
         case .pragma(let p): return try pragma(p)
@@ -142,8 +142,9 @@ struct StatementRunner {
         case .definition:
             let id = tx.catalog.nextObjectID
             try createObject(kind: "table", name: s.name.name, ifNotExists: s.ifNotExists, statement: .createTable(s), sqlText: nil)
-            if let table = tx.catalog.table(s.name.name), table.id == id, !table.generatedColumns.isEmpty {
-                try validateGeneratedColumns(table)
+            if let table = tx.catalog.table(s.name.name), table.id == id {
+                if !table.generatedColumns.isEmpty { try validateGeneratedColumns(table) }
+                if table.isAutoincrement { createSequenceTable() }
             }
         case .select(let select):
             if tx.catalog.nameIsTaken(s.name.name) {
@@ -184,7 +185,7 @@ struct StatementRunner {
             throw StrataError(.syntaxError, "index \(s.name.name) already exists")
         }
         guard let table = tx.catalog.table(s.table) else {
-            if SchemaTable.isTemp(s.table) != nil {
+            if SchemaTable.isTemp(s.table) != nil || tx.catalog.isSequenceTable(s.table) {
                 throw StrataError(.syntaxError, "table \(s.table) may not be indexed", location: s.tableLocation)
             }
             throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
@@ -205,7 +206,9 @@ struct StatementRunner {
         case .table:
             guard let table = catalog.table(name) else {
                 if catalog.view(name) != nil { throw StrataError(.syntaxError, "use DROP VIEW to delete view \(name)") }
-                if SchemaTable.isTemp(name) != nil { throw StrataError(.syntaxError, "table \(name) may not be dropped") }
+                if SchemaTable.isTemp(name) != nil || catalog.isSequenceTable(name) {
+                    throw StrataError(.syntaxError, "table \(name) may not be dropped")
+                }
                 if s.ifExists { return }
                 throw StrataError(.undefinedTable, "no such table: \(name)", location: s.name.location)
             }
@@ -269,6 +272,7 @@ struct StatementRunner {
             return
         }
         guard let table = tx.catalog.table(s.table.name) else {
+            if tx.catalog.isSequenceTable(s.table.name) { return try insertIntoSequence(s) }
             try Self.refuseSchemaTable(s.table)
             throw StrataError(.undefinedTable, "no such table: \(s.table.name)", location: s.table.location)
         }
@@ -315,28 +319,40 @@ struct StatementRunner {
             sourceRows = [[]]
             targets = []
         }
-        for src in sourceRows {
-            try session.checkInterrupt()
-            var full: [Value?] = Array(repeating: nil, count: table.columns.count)
-            var explicitRowid: Value?
-            for (k, t) in targets.enumerated() {
-                if t < 0 { explicitRowid = src[k] } else { full[t] = src[k] }
-            }
-            var values: [Value] = []
-            for (i, c) in table.columns.enumerated() {
-                if let v = full[i] {
-                    values.append(v)
-                } else if let d = c.defaultValue {
-                    values.append(try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], ctx))
-                } else {
-                    values.append(.null)
-                }
-            }
-            if let r = table.rowidColumn, let e = explicitRowid, full[r] == nil { values[r] = e }
-            try insertFiringTriggers(table, values, conflict: s.onConflict,
-                                     explicitRowid: table.rowidColumn == nil ? explicitRowid : nil)
+        do throws(StrataError) {
+            for src in sourceRows { try insertSourceRow(table, src, targets: targets, conflict: s.onConflict, ctx) }
+        } catch {
+            // OR FAIL keeps the rows before the failing one, and so the rowids they used.
+            if table.isAutoincrement && session.constraintAction == .fail { try finishSequence(table) }
+            throw error
         }
+        if table.isAutoincrement { try finishSequence(table) }
         session.invalidate()
+    }
+
+    /// One row of an INSERT's source: its values placed in the table's columns (`targets`, -1 for
+    /// the rowid), defaults for the rest.
+    private func insertSourceRow(_ table: TableInfo, _ src: [Value], targets: [Int], conflict: ConflictResolution?,
+                                 _ ctx: EvalContext) throws(StrataError) {
+        try session.checkInterrupt()
+        var full: [Value?] = Array(repeating: nil, count: table.columns.count)
+        var explicitRowid: Value?
+        for (k, t) in targets.enumerated() {
+            if t < 0 { explicitRowid = src[k] } else { full[t] = src[k] }
+        }
+        var values: [Value] = []
+        for (i, c) in table.columns.enumerated() {
+            if let v = full[i] {
+                values.append(v)
+            } else if let d = c.defaultValue {
+                values.append(try Evaluator.eval(try planner.bind(d, Scope(parent: nil)).expr, [], ctx))
+            } else {
+                values.append(.null)
+            }
+        }
+        if let r = table.rowidColumn, let e = explicitRowid, full[r] == nil { values[r] = e }
+        try insertFiringTriggers(table, values, conflict: conflict,
+                                 explicitRowid: table.rowidColumn == nil ? explicitRowid : nil)
     }
 
     /// What a failed constraint does, as in SQLite: the statement's `OR …` clause when it has
@@ -606,6 +622,7 @@ struct StatementRunner {
             try deleteFromView(view, s)
             return
         }
+        if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try deleteFromSequence(s) }
         let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
         let triggers = activeTriggers(table.name, .delete)
         for r in rows {
@@ -640,6 +657,7 @@ struct StatementRunner {
             try updateView(view, s)
             return
         }
+        if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try updateSequence(s) }
         let (table, rows, scope) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
         var assignments: [(Int, BoundExpr)] = []
         for a in s.assignments {

@@ -364,6 +364,7 @@ enum QueryExecutor {
         case .query(let q): return try run(q, ctx)
         case .cteWorkingTable(let state): return state.rows
         case .rows(let rows): return rows
+        case .sequenceTable: return try SequenceTable.rows(ctx.session.transaction)
         }
     }
 }

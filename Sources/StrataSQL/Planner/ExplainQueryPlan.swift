@@ -68,6 +68,9 @@ enum ExplainQueryPlan {
                     add("SCAN RECURSIVE WORKING TABLE" + join, parent: parent)
                 case .rows:
                     add("SCAN sqlite_schema" + join, parent: parent)
+                case .sequenceTable:
+                    add(access(SequenceTable.name, level, columnName: { slot in slot == 0 ? "rowid" : SequenceTable.columns[slot - 1] }) + join,
+                        parent: parent)
                 }
             }
             if core.isAggregate && !core.groupBy.isEmpty { add("USE TEMP B-TREE FOR GROUP BY", parent: parent) }

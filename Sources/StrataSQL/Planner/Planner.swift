@@ -387,6 +387,12 @@ struct Planner {
                 let cols = table.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: collation($0.collation)) }
                 scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: true))
                 plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft))
+            } else if catalog.isSequenceTable(name), ref.name.schema == nil || ref.name.schema?.lowercased() == "main" {
+                // Like a table: rowid, then its columns (no declared type, so no affinity).
+                let offset = nextOffset(scope) + 1
+                let cols = SequenceTable.columns.map { Scope.Column(name: $0, affinity: .blob, collation: .binary) }
+                scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: true))
+                plan.levels.append(JoinLevel(source: .sequenceTable, offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft))
             } else if let isTemp = SchemaTable.isTemp(name), ref.name.schema == nil || ref.name.schema?.lowercased() == (isTemp ? "temp" : "main") {
                 let offset = nextOffset(scope)
                 let cols = SchemaTable.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: .binary) }

@@ -49,6 +49,8 @@ enum SourcePlan {
     case cteWorkingTable(CTEState)
     /// Rows known when the query is planned (the schema table).
     case rows([[Value]])
+    /// `sqlite_sequence`, read when the query runs: rows are [rowid, name, seq] (SequenceTable).
+    case sequenceTable
 }
 
 final class CTEState {
