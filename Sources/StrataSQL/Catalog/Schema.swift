@@ -152,9 +152,12 @@ package final class TableInfo: Sendable {
     let rowidConflict: ConflictResolution?
     /// The PRIMARY KEY's columns in key order (empty: none).
     let primaryKey: [Int]
+    /// WITHOUT ROWID: queries cannot name a rowid (rows are still stored by one: Docs/sql.md).
+    let isWithoutRowid: Bool
 
     init(id: UInt32, name: String, columns: [ColumnInfo], rowidColumn: Int?, checks: [(name: String, expr: Expr)], sql: String,
-         isStrict: Bool = false, isAutoincrement: Bool = false, rowidConflict: ConflictResolution? = nil, primaryKey: [Int] = []) {
+         isStrict: Bool = false, isAutoincrement: Bool = false, rowidConflict: ConflictResolution? = nil, primaryKey: [Int] = [],
+         isWithoutRowid: Bool = false) {
         self.id = id
         self.name = name
         self.columns = columns
@@ -165,6 +168,7 @@ package final class TableInfo: Sendable {
         self.isAutoincrement = isAutoincrement
         self.rowidConflict = rowidConflict
         self.primaryKey = primaryKey
+        self.isWithoutRowid = isWithoutRowid
         generatedColumns = columns.indices.filter { columns[$0].generated != nil }
     }
 

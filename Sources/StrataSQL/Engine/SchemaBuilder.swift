@@ -188,7 +188,8 @@ enum SchemaBuilder {
         }
         let table = TableInfo(id: id, name: name, columns: columns, rowidColumn: rowidColumn, checks: checks, sql: sql,
                               isStrict: def.isStrict, isAutoincrement: isAutoincrement,
-                              rowidConflict: rowidColumn == nil ? nil : primaryKeyConflict, primaryKey: primaryKey ?? [])
+                              rowidConflict: rowidColumn == nil ? nil : primaryKeyConflict, primaryKey: primaryKey ?? [],
+                              isWithoutRowid: def.withoutRowID)
         var indexes: [IndexInfo] = []
         let numbers = uniqueSets.map(\.place).sorted()
         for (n, (set, onConflict, place)) in uniqueSets.enumerated() {

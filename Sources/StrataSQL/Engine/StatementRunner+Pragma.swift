@@ -53,6 +53,8 @@ extension StatementRunner {
             return try tableInfo(p, extended: true)
         case "index_list":
             return try indexList(p)
+        case "table_list":
+            return try tableList(p)
         case "index_info":
             return try indexInfo(p)
         default:
@@ -73,6 +75,32 @@ extension StatementRunner {
         }
         guard let value = p.value else { return nil }
         return (value.text, temp)
+    }
+
+    /// PRAGMA table_list: schema, name, type, ncol, wr (WITHOUT ROWID), strict; newest first,
+    /// then the schema tables, as SQLite 3.40 lists them. With a name: that table or view only.
+    private func tableList(_ p: PragmaStatement) throws(StrataError) -> QueryRows {
+        let names = ["schema", "name", "type", "ncol", "wr", "strict"]
+        let only = try pragmaArgument(p)
+        if only?.temp == true { return QueryRows(columns: names, rows: []) }
+        var objects: [(id: UInt32, row: [Value])] = []
+        for table in tx.catalog.tables.values {
+            objects.append((table.id, [.text("main"), .text(table.name), .text("table"), .integer(Int64(table.columns.count)),
+                                       .integer(table.isWithoutRowid ? 1 : 0), .integer(table.isStrict ? 1 : 0)]))
+        }
+        for view in tx.catalog.views.values {
+            let (plan, _) = try planner.planQuery(view.select, parent: nil)
+            objects.append((view.id, [.text("main"), .text(view.name), .text("view"), .integer(Int64(view.columns?.count ?? plan.columnNames.count)),
+                                      .integer(0), .integer(0)]))
+        }
+        var rows = objects.sorted { $0.id > $1.id }.map(\.row)
+        if let only {
+            rows = rows.filter { $0[1].textValue.caseInsensitiveEquals(only.name) }
+        } else {
+            rows.append([.text("main"), .text("sqlite_schema"), .text("table"), .integer(5), .integer(0), .integer(0)])
+            rows.append([.text("temp"), .text("sqlite_temp_schema"), .text("table"), .integer(5), .integer(0), .integer(0)])
+        }
+        return QueryRows(columns: names, rows: rows)
     }
 
     private func tableInfo(_ p: PragmaStatement, extended: Bool) throws(StrataError) -> QueryRows {
