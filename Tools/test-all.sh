@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash Tools/ensure-packages.sh liblmdb-dev libsqlite3-dev libreadline-dev
+bash Tools/ensure-packages.sh liblmdb-dev libsqlite3-dev libreadline-dev sqlite3
 
 # Docs: every relative link in Docs/ and README.md resolves.
 bash Tools/check-doc-links.sh

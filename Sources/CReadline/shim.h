@@ -22,6 +22,14 @@ static inline void strata_readline_setup(const char *name, const char *word_brea
 /// .read must not break at "/" or "-", SQL words must).
 static inline void strata_readline_word_break_hook(rl_cpvfunc_t *hook) { rl_completion_word_break_hook = hook; }
 
+/// History entries may hold line breaks (a statement typed over several lines is one entry):
+/// the file marks where each starts with a timestamp line, and lines between marks are joined.
+static inline void strata_history_multiline(void) {
+    history_write_timestamps = 1;
+    history_multiline_entries = 1;
+    history_comment_char = '#';
+}
+
 /// The line being edited (for completion: the text before the word).
 static inline const char *strata_readline_line_buffer(void) { return rl_line_buffer; }
 

@@ -78,6 +78,22 @@ extension StrataShell {
         let words = DotCommand.words(line)
         guard let name = words.first else { return true }
         defer { out.flush() }
+        // Ctrl-C stops a long command (.dump of a big table) and its output, as it stops a
+        // statement; .read's statements take care of themselves.
+        if let interrupts, name != ".read" {
+            interrupts.statementStarts(connection)
+            out.isCancelled = { interrupts.isCancelled }
+        }
+        defer {
+            if let interrupts, name != ".read" {
+                out.flush()
+                let cut = out.dropping
+                out.isCancelled = nil
+                out.resume()
+                interrupts.statementEnds()
+                if cut { report("\nError: interrupted (the rest of the output was dropped)") }
+            }
+        }
         let args = Array(words.dropFirst())
         func fail(_ message: String) -> Bool {
             let place = fileName.map { "\($0): " } ?? ""
@@ -155,15 +171,18 @@ extension StrataShell {
         case ".open":
             guard args.count <= 1 else { return fail("usage: .open ?FILE?") }
             let newPath = args.first
-            let opened: Database
-            do {
-                opened = try Database(path: newPath)
-            } catch {
-                return fail("cannot open \(newPath ?? ":memory:"): \(Self.describe(error))")
-            }
+            // Close first: the file may be the one open now (its lock is this process's own).
             do { try database.close() } catch { report("Error: closing \(path ?? ":memory:"): \(Self.describe(error))") }
-            database = opened
-            connection = opened.connection()
+            do {
+                database = try Database(path: newPath)
+            } catch {
+                let message = Self.describe(error)
+                // Back to the database that was open, so the shell keeps one.
+                database = (try? Database(path: path)) ?? (try? Database(path: nil)) ?? database
+                connection = database.connection()
+                return fail(message)
+            }
+            connection = database.connection()
             path = newPath == ":memory:" ? nil : newPath
             isolationDefaults = IsolationDefaults()
         case ".read":
@@ -216,7 +235,8 @@ extension StrataShell {
         }
         readDepth += 1
         defer { readDepth -= 1 }
-        return runScript(String(decoding: bytes, as: UTF8.self), fileName: file)
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        return runScript(String(decoding: text, as: UTF8.self), fileName: file)
     }
 
     static func readWholeFile(_ path: String) -> [UInt8]? {
@@ -243,6 +263,8 @@ extension StrataShell {
     /// Names from the schema table, in columns across the terminal (one per line otherwise).
     private func listNames(types: String, pattern: String?, tableColumn: String, fail: (String) -> Bool) -> Bool {
         var sql = "SELECT name FROM sqlite_schema WHERE type IN (\(types))"
+        // Internal tables (sqlite_sequence) are not listed, as in sqlite3; automatic indexes are.
+        if types.contains("table") { sql += " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" }
         if let pattern { sql += " AND \(tableColumn) LIKE \(SQLText.literal(pattern))" }
         sql += " ORDER BY name"
         let names: [String]

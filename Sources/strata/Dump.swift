@@ -22,8 +22,19 @@ extension StrataShell {
             return (try? connection.query("SELECT ? LIKE ?", [.text(name), .text(table)]).rows.first?.first?.integerValue == 1) ?? false
         }
         for object in objects where object[0].textValue == "table" && !object[3].isNull && matches(object[1].textValue) {
+            // sqlite_sequence is made by the first AUTOINCREMENT table; its rows come after all others.
+            if object[1].textValue.lowercased().hasPrefix("sqlite_") { continue }
             out.write(object[3].textValue + ";\n")
-            try dumpRows(of: object[1].textValue, createSQL: object[3].textValue)
+            try dumpRows(of: object[1].textValue)
+        }
+        if objects.contains(where: { $0[1].textValue == "sqlite_sequence" }) {
+            let sequences = try connection.query("SELECT name, seq FROM sqlite_sequence").rows.filter { matches($0[0].textValue) }
+            if table == nil || !sequences.isEmpty {
+                out.write("DELETE FROM sqlite_sequence" + (table == nil ? "" : " WHERE name LIKE \(SQLText.literal(table!))") + ";\n")
+            }
+            for row in sequences {
+                out.write("INSERT INTO sqlite_sequence VALUES(\(Self.literal(row[0])),\(Self.literal(row[1])));\n")
+            }
         }
         for object in objects where object[0].textValue != "table" && !object[3].isNull && matches(object[2].textValue) {
             out.write(object[3].textValue + ";\n")
@@ -31,15 +42,18 @@ extension StrataShell {
         out.write("COMMIT;\n")
     }
 
-    private func dumpRows(of table: String, createSQL: String) throws {
+    private func dumpRows(of table: String) throws {
         let name = SQLText.identifier(table)
         let columns = try connection.query("PRAGMA table_xinfo(\(SQLText.literal(table)))").rows.map {
             DumpColumn(name: $0[1].textValue, type: $0[2].textValue, primaryKey: Int($0[5].integerValue), hidden: Int($0[6].integerValue))
         }
         let stored = columns.filter { $0.hidden == 0 }
         let keys = columns.filter { $0.primaryKey > 0 }
-        let hasRowidAlias = keys.count == 1 && keys[0].type.uppercased() == "INTEGER"
-        let withoutRowid = createSQL.uppercased().contains("WITHOUT ROWID")
+        // An INTEGER PRIMARY KEY is the rowid unless it got an index of its own (as `INTEGER
+        // PRIMARY KEY DESC` does, in SQLite and Strata alike): then its rowids are kept apart.
+        let keyIndexes = try connection.query("PRAGMA index_list(\(SQLText.literal(table)))").rows.filter { $0[3].textValue == "pk" }
+        let hasRowidAlias = keys.count == 1 && keys[0].type.uppercased() == "INTEGER" && keyIndexes.isEmpty
+        let withoutRowid = try connection.query("PRAGMA table_list(\(SQLText.literal(table)))").rows.first?[4].integerValue == 1
         let taken = Set(columns.map { $0.name.lowercased() })
         let rowidName = hasRowidAlias || withoutRowid ? nil : ["rowid", "_rowid_", "oid"].first { !taken.contains($0) }
         var selected = stored.map { SQLText.identifier($0.name) }
@@ -70,7 +84,10 @@ extension StrataShell {
             if d.isNaN { return "NULL" }
             if d.isInfinite { return d < 0 ? "-1e999" : "1e999" }
             return d.description
-        case .text(let s): return SQLText.literal(s)
+        case .text(let s):
+            // A NUL cannot be written inside a literal that other tools read back: as hex.
+            if s.utf8.contains(0) { return "CAST(X'" + Value.hexText(Array(s.utf8)) + "' AS TEXT)" }
+            return SQLText.literal(s)
         case .blob(let b): return "X'" + Value.hexText(b) + "'"
         }
     }

@@ -130,7 +130,7 @@ final class Completer {
             let table = word[..<dot].lowercased().trimmingCharacters(in: "\"`[]")
             let prefix = word[word.index(after: dot)...].lowercased()
             let columns = schema.columns.first { $0.key.lowercased() == table }?.value ?? []
-            return columns.filter { $0.lowercased().hasPrefix(prefix) }.map { String(word[...dot]) + $0 }
+            return columns.filter { $0.lowercased().hasPrefix(prefix) }.map { String(word[...dot]) + SQLText.identifier($0) }
         }
         let lower = word.lowercased()
         let typedLower = word.contains { $0.isLowercase }
@@ -141,7 +141,8 @@ final class Completer {
         var names = Set<String>()
         for o in schema.objects where o.name.lowercased().hasPrefix(lower) { names.insert(o.name) }
         for cols in schema.columns.values { for c in cols where c.lowercased().hasPrefix(lower) { names.insert(c) } }
-        out += names.sorted()
+        // A name that must be quoted to be read back (a space, a keyword) is offered quoted.
+        out += names.sorted().map { SQLText.identifier($0) }
         return out
     }
 

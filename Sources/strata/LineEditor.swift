@@ -35,6 +35,8 @@ final class LineEditor {
     private let cancelFD: Int32
     /// Entries appended to the history file since it was last trimmed.
     private var appended = 0
+    /// The terminal's width when a key was last read (0: not known yet).
+    private var lastWidth: UInt16 = 0
 
     init(historyPath: String?, cancelFD: Int32, completer: Completer) {
         self.historyPath = historyPath
@@ -52,6 +54,7 @@ final class LineEditor {
                 ? ReadlineState.pathWordBreaks : ReadlineState.sqlWordBreaks
         }
         using_history()
+        strata_history_multiline()
         stifle_history(Int32(Self.historyLimit))
         if let historyPath {
             _ = history_truncate_file(historyPath, Int32(Self.historyLimit))
@@ -119,6 +122,12 @@ final class LineEditor {
                 return .interrupted
             }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                // Readline cannot see SIGWINCH in this loop: a resized terminal is noticed here.
+                var size = winsize()
+                if ioctl(0, UInt(TIOCGWINSZ), &size) == 0, size.ws_col != lastWidth {
+                    if lastWidth != 0 { rl_resize_terminal() }
+                    lastWidth = size.ws_col
+                }
                 rl_callback_read_char()
             }
         }

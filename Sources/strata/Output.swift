@@ -139,6 +139,8 @@ struct ResultFormatter {
     // MARK: list
 
     private func writeList(columns: [String], rows: [[Value]], to out: TextSink) {
+        // As sqlite3: an empty result prints nothing, not even its column names.
+        guard !rows.isEmpty else { return }
         if settings.showsHeaders { out.write(columns.joined(separator: "|") + "\n") }
         // Built in a local buffer and handed over in large pieces: the sink is a class, and each
         // access to its storage would cost an exclusivity check.
@@ -151,6 +153,7 @@ struct ResultFormatter {
                 switch v {
                 case .null: bytes.append(contentsOf: null)
                 case .text(let s): bytes.append(contentsOf: s.utf8)
+                case .blob(let b): bytes.append(contentsOf: b)
                 default: bytes.append(contentsOf: v.textValue.utf8)
                 }
             }
@@ -181,9 +184,32 @@ struct ResultFormatter {
     }
 
     private func writeCSV(columns: [String], rows: [[Value]], to out: TextSink) {
+        guard !rows.isEmpty else { return }
         if settings.showsHeaders { out.write(columns.map { Self.csvField($0) }.joined(separator: ",") + "\r\n") }
         for row in rows {
-            out.write(row.map { Self.csvField(text($0), isNull: $0.isNull) }.joined(separator: ",") + "\r\n")
+            var bytes: [UInt8] = []
+            for (i, v) in row.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                switch v {
+                case .blob(let b):
+                    // A blob's own bytes, as sqlite3 writes them (quoted like text when needed).
+                    let special = b.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+                    if special {
+                        bytes.append(UInt8(ascii: "\""))
+                        for c in b {
+                            if c == UInt8(ascii: "\"") { bytes.append(c) }
+                            bytes.append(c)
+                        }
+                        bytes.append(UInt8(ascii: "\""))
+                    } else {
+                        bytes.append(contentsOf: b)
+                    }
+                default:
+                    bytes.append(contentsOf: Self.csvField(text(v), isNull: v.isNull).utf8)
+                }
+            }
+            bytes.append(contentsOf: [13, 10])
+            out.write(bytes: bytes)
         }
     }
 
@@ -243,7 +269,11 @@ struct ResultFormatter {
         for (r, row) in rows.enumerated() {
             if r > 0 { out.write("\n") }
             for (i, v) in row.enumerated() {
-                out.write(names[i] + " = " + text(v) + "\n")
+                if case .blob(let b) = v {
+                    out.write(bytes: Array((names[i] + " = ").utf8) + b + [10])
+                } else {
+                    out.write(names[i] + " = " + text(v) + "\n")
+                }
             }
         }
     }
@@ -251,7 +281,10 @@ struct ResultFormatter {
     // MARK: table
 
     /// A value as one line of a table cell: control characters shown as escapes.
-    private func cell(_ v: Value) -> String { Self.oneLine(text(v)) }
+    private func cell(_ v: Value) -> String {
+        if case .blob(let b) = v { return "X'" + Value.hexText(b) + "'" }
+        return Self.oneLine(text(v))
+    }
 
     /// Text with its control characters shown as escapes, for one line of a table.
     static func oneLine(_ s: String) -> String {
@@ -272,7 +305,7 @@ struct ResultFormatter {
     /// Boxed, with column widths fitted to the values; numbers right-aligned. On a terminal too
     /// narrow for the table, the widest columns shrink and their long values end in "…".
     private func writeTable(columns: [String], rows: [[Value]], to out: TextSink) {
-        guard !columns.isEmpty else { return }
+        guard !columns.isEmpty, !rows.isEmpty else { return }
         let headers = settings.showsHeaders
         let cells = rows.map { $0.map(cell) }
         let columns = columns.map(Self.oneLine)
@@ -287,7 +320,6 @@ struct ResultFormatter {
                 }
             }
         }
-        if rows.isEmpty { numeric = numeric.map { _ in false } }
         if let terminalWidth { Self.fit(&widths, into: terminalWidth) }
 
         func rule(_ left: String, _ middle: String, _ right: String) -> String {
@@ -340,11 +372,14 @@ enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
+        // Skin-tone modifiers join the emoji before them.
+        if (0x1F3FB...0x1F3FF).contains(v) { return 0 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
             || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
             || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
             || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v) {
+            || (0x1F680...0x1F6FF).contains(v) || (0x1F900...0x1F9FF).contains(v) || (0x1FA70...0x1FAFF).contains(v)
+            || (0x20000...0x3FFFD).contains(v) {
             return 2
         }
         return 1

@@ -208,6 +208,8 @@ final class StrataShell {
     /// Text from raw bytes. Invalid UTF-8 is refused with its line and column (counted as the
     /// parser counts them), rather than replaced, which would change the user's data silently.
     func validText(_ bytes: [UInt8], source: String) -> String? {
+        // A UTF-8 byte-order mark at the start is not text (editors on some systems write one).
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return validText(Array(bytes.dropFirst(3)), source: source) }
         guard let bad = Self.firstInvalidUTF8(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         var line = 1
         var column = 1
@@ -249,8 +251,17 @@ struct IsolationDefaults {
 struct StatementInput {
     private(set) var text = ""
     private(set) var firstLine = 0
-    /// Whether the last line added could have completed the statement (it holds a ";").
+    /// Whether the last line added held a ";" outside quotes and comments, so that it could have
+    /// completed the statement.
     private var mayBeComplete = false
+    /// Where the text so far ends: inside a quoted string or name, or a block comment.
+    private var state = ScanState.code
+
+    private enum ScanState {
+        case code
+        case quoted(UInt8)
+        case blockComment
+    }
 
     var isEmpty: Bool { text.isEmpty }
 
@@ -258,11 +269,48 @@ struct StatementInput {
         if text.isEmpty { firstLine = lineNumber }
         text += line
         text += "\n"
-        mayBeComplete = line.utf8.contains(UInt8(ascii: ";"))
+        mayBeComplete = scan(line.utf8)
     }
 
-    /// Complete: ends with a ";" that ends a statement (checked only after a line with a ";", so
-    /// a long statement typed over many lines is not rescanned at every line).
+    /// Follows quotes and comments through one line (as the lexer reads them: '' inside '...'
+    /// is a quote, and so on); returns whether a ";" was seen outside them.
+    private mutating func scan(_ bytes: Substring.UTF8View) -> Bool {
+        var semicolon = false
+        var previous: UInt8 = 0
+        var lineComment = false
+        for b in bytes {
+            if lineComment { break }
+            switch state {
+            case .code:
+                switch b {
+                case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): state = .quoted(b)
+                case UInt8(ascii: "["): state = .quoted(UInt8(ascii: "]"))
+                case UInt8(ascii: ";"): semicolon = true
+                case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): lineComment = true
+                case UInt8(ascii: "*") where previous == UInt8(ascii: "/"):
+                    state = .blockComment
+                    previous = 0
+                    continue
+                default: break
+                }
+            case .quoted(let close):
+                // A doubled quote closes and reopens: the same state after both.
+                if b == close { state = .code }
+            case .blockComment:
+                if b == UInt8(ascii: "/") && previous == UInt8(ascii: "*") {
+                    state = .code
+                    previous = 0
+                    continue
+                }
+            }
+            previous = b
+        }
+        return semicolon
+    }
+
+    /// Complete: ends with a ";" that ends a statement. Connection.isComplete decides (trigger
+    /// bodies, trailing comments), and is asked only after a line with a ";" outside quotes and
+    /// comments, so a long statement is not rescanned at every line.
     var isComplete: Bool { mayBeComplete && Connection.isComplete(text) }
 
     /// The gathered text (nil if only blank), emptied. At the end of input the last line's
@@ -271,6 +319,7 @@ struct StatementInput {
         defer {
             text = ""
             mayBeComplete = false
+            state = .code
         }
         if text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) { return nil }
         if atEnd, text.last == "\n" { text.removeLast() }

@@ -37,6 +37,12 @@ struct StrataCommand: ParsableCommand {
             help: "Output mode: table, list, csv, json or line (default: table on a terminal, list otherwise).")
     var mode: OutputMode?
 
+    @Flag(help: "Shorthands for --mode, as sqlite3 spells them (-csv, -json, -line, -list, -table; -box is -table).")
+    var modeFlag: ModeFlag?
+
+    @Flag(name: .customLong("version", withSingleDash: true), help: .hidden)
+    var singleDashVersion = false
+
     @Flag(name: [.long, .customLong("bail", withSingleDash: true)], help: "Stop at the first error.")
     var bail = false
 
@@ -59,17 +65,40 @@ struct StrataCommand: ParsableCommand {
           help: "Not interactive even on a terminal.")
     var batch = false
 
+    enum ModeFlag: String, EnumerableFlag {
+        case csv, json, line, list, table, box
+
+        static func name(for value: ModeFlag) -> NameSpecification {
+            [.customLong(value.rawValue), .customLong(value.rawValue, withSingleDash: true)]
+        }
+
+        var mode: OutputMode {
+            switch self {
+            case .csv: .csv
+            case .json: .json
+            case .line: .line
+            case .list: .list
+            case .table, .box: .table
+            }
+        }
+    }
+
     mutating func validate() throws {
+        if mode != nil && modeFlag != nil { throw ValidationError("give the output mode once (--mode or --\(modeFlag!.rawValue))") }
         if interactive && batch { throw ValidationError("--interactive and --batch exclude each other") }
         if header && noHeader { throw ValidationError("--header and --noheader exclude each other") }
     }
 
     func run() throws {
+        if singleDashVersion {
+            print(Self.configuration.version)
+            return
+        }
         let rawSQL = try RawArguments.sqlArgument(matching: sql)
         let stdinIsTerminal = isatty(0) == 1
         let interactive = rawSQL == nil && !batch && (self.interactive || stdinIsTerminal)
         var settings = ShellSettings()
-        settings.mode = mode ?? (isatty(1) == 1 ? .table : .list)
+        settings.mode = mode ?? modeFlag?.mode ?? (isatty(1) == 1 ? .table : .list)
         if header { settings.headers = true }
         if noHeader { settings.headers = false }
         settings.nullValue = nullvalue

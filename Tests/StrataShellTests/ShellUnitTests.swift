@@ -100,3 +100,42 @@ import Testing
         #expect(DotCommand.words(".nullvalue ''") == [".nullvalue", ""])
     }
 }
+
+@Suite struct StatementInputTests {
+    /// Feeds lines one at a time; returns the statements completed, in order.
+    func statements(_ lines: [String]) -> [String] {
+        var input = StatementInput()
+        var done: [String] = []
+        for (i, line) in lines.enumerated() {
+            input.append(Substring(line), lineNumber: i + 1)
+            if input.isComplete, let chunk = input.take() { done.append(chunk.text) }
+        }
+        return done
+    }
+
+    @Test func aSemicolonInsideQuotesOrCommentsAcrossLinesEndsNothing() {
+        #expect(statements(["SELECT 'a;", "b;';"]) == ["SELECT 'a;\nb;';\n"])
+        #expect(statements(["SELECT \"x;", "\";"]).count == 1)
+        #expect(statements(["SELECT [a;", "b] FROM t;"]).count == 1)
+        #expect(statements(["SELECT 1 /* ;", "; */ + 1;"]) == ["SELECT 1 /* ;\n; */ + 1;\n"])
+        #expect(statements(["SELECT 1 -- ;", "+ 1;"]) == ["SELECT 1 -- ;\n+ 1;\n"])
+        #expect(statements(["SELECT 'it''s;", "fine';"]).count == 1)
+        #expect(statements(["SELECT 1; SELECT 2;"]).count == 1)
+    }
+
+    @Test func aTriggerBodyEndsOnlyAfterEnd() {
+        let lines = ["CREATE TRIGGER g AFTER INSERT ON t BEGIN", "  INSERT INTO u VALUES (CASE WHEN 1 THEN 'x;' END);",
+                     "  DELETE FROM u;", "END;", "SELECT 1;"]
+        #expect(statements(lines).count == 2)
+        #expect(statements(lines).first?.hasSuffix("END;\n") == true)
+    }
+
+    @Test func theStateStartsOverAfterAStatement() {
+        // A quote left open would swallow the next statement; each taken statement resets it.
+        var input = StatementInput()
+        input.append("SELECT 'unterminated", lineNumber: 1)
+        _ = input.take()
+        input.append("SELECT 1;", lineNumber: 2)
+        #expect(input.isComplete)
+    }
+}

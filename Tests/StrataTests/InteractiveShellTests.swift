@@ -25,10 +25,26 @@ final class TemporaryHome {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    /// The history file's entries (readline writes one a line).
+    /// The history file's entries. The shell has readline mark each entry with a timestamp line
+    /// ("#" and digits) so that an entry may span lines; lines before the first mark (a file
+    /// written without them) are an entry each.
     func historyEntries() throws -> [String] {
         let text = try String(contentsOfFile: historyFile, encoding: .utf8)
-        return text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        var entries: [String] = []
+        var current: [String]?
+        func isMark(_ line: Substring) -> Bool { line.first == "#" && line.count > 1 && line.dropFirst().allSatisfy(\.isNumber) }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if isMark(line) {
+                if let current { entries.append(current.joined(separator: "\n")) }
+                current = []
+            } else if current != nil {
+                current!.append(String(line))
+            } else {
+                entries.append(String(line))
+            }
+        }
+        if let current { entries.append(current.joined(separator: "\n")) }
+        return entries
     }
 }
 
@@ -153,6 +169,26 @@ final class TemporaryHome {
         try second.send("\r")
         let rerun = try second.expect(Self.prompt)
         #expect(rerun.contains("│ remembered │"))
+        try quit(second)
+    }
+
+    @Test func aStatementOverSeveralLinesIsOneHistoryEntryAcrossARestart() throws {
+        let home = try TemporaryHome()
+        let first = try startShell(home: home)
+        try enter("select 1 +", in: first, expecting: Self.continuation)
+        try enter("  41 as answer;", in: first)
+        try quit(first)
+        #expect(try home.historyEntries() == ["select 1 +\n  41 as answer;", ".quit"])
+
+        let second = try startShell(home: home)
+        // Up twice: past .quit to the whole statement, which runs again as one.
+        try second.send(Self.upArrow)
+        try second.expect(".quit")
+        try second.send(Self.upArrow)
+        try second.expect("41 as answer;")
+        try second.send("\r")
+        let rerun = try second.expect(Self.prompt)
+        #expect(rerun.contains("│     42 │"))
         try quit(second)
     }
 

@@ -273,6 +273,14 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         CREATE VIEW v1 AS SELECT i, t FROM kinds;
         CREATE VIEW v2 AS SELECT t FROM v1 WHERE i IS NOT NULL;
         CREATE TRIGGER kinds_log AFTER INSERT ON kinds BEGIN INSERT INTO strict_one VALUES (new.i, 'logged'); END;
+        CREATE TABLE counter(id INTEGER PRIMARY KEY AUTOINCREMENT, note);
+        INSERT INTO counter(note) VALUES ('a'), ('b'), ('c');
+        DELETE FROM counter WHERE id = 3;
+        CREATE TABLE desc_key(id INTEGER PRIMARY KEY DESC, x);
+        INSERT INTO desc_key VALUES (50, 'not the rowid');
+        CREATE TABLE keyed(k TEXT PRIMARY KEY, v) WITHOUT
+          ROWID;
+        INSERT INTO keyed VALUES ('nul', 'a' || char(0) || 'b'), ('quote''s', 'x');
 
         """
 
@@ -290,12 +298,43 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         let second = try shell(".dump\n", [dir.file("b.db")])
         #expect(second.output == first.output)
         // Same rows, rowids included, in both.
-        let query = "SELECT rowid, quote(i), quote(r), quote(t), quote(b), quote(n), quote(anything) FROM kinds; SELECT * FROM \"odd name\"; SELECT * FROM strict_one; SELECT * FROM v2;\n"
+        let query = """
+            SELECT rowid, quote(i), quote(r), quote(t), quote(b), quote(n), quote(anything) FROM kinds; SELECT * FROM "odd name";
+            SELECT * FROM strict_one; SELECT * FROM v2; SELECT rowid, * FROM desc_key; SELECT k, hex(v) FROM keyed;
+            SELECT * FROM sqlite_sequence; INSERT INTO counter(note) VALUES ('d'); SELECT * FROM counter;
+
+            """
         let a = try shell(query, [dir.file("a.db")])
         let b = try shell(query, [dir.file("b.db")])
         #expect(a.output == b.output)
         #expect(a.output.contains("100|5|"))
+        // The AUTOINCREMENT sequence came along: the next id is 4 in both, not 3.
+        #expect(a.output.hasSuffix("1|a\n2|b\n4|d\n"))
+        #expect(a.output.contains("1|50|not the rowid\n"))
         #expect(try shell("PRAGMA integrity_check;\n", [dir.file("b.db")]).output == "ok\n")
+    }
+
+    /// The dump is SQL that sqlite3 reads too, with the same data.
+    @Test func aDumpLoadsIntoSQLite() throws {
+        let dir = try TemporaryDirectory()
+        _ = try shell(Self.database, [dir.file("a.db")])
+        try dir.write("dump.sql", try shell(".dump\n", [dir.file("a.db")]).output)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = ["-bail", dir.file("s.db"), ".read \(dir.file("dump.sql"))"]
+        let errors = Pipe()
+        sqlite.standardError = errors
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        check.arguments = [dir.file("s.db"), "SELECT count(*), sum(length(CAST(v AS BLOB))) FROM keyed; SELECT rowid, * FROM desc_key; SELECT * FROM sqlite_sequence WHERE name = 'counter'; SELECT rowid FROM kinds WHERE i = 5;"]
+        let out = Pipe()
+        check.standardOutput = out
+        try check.run()
+        check.waitUntilExit()
+        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "2|4\n1|50|not the rowid\ncounter|3\n100\n")
     }
 
     @Test func aDumpKeepsRealsExactly() throws {
@@ -412,4 +451,65 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         #expect(r.error == "Error: near line 1: this statement is not supported yet\n")
         #expect(r.output == "SERIALIZABLE OPTIMISTIC\n")
     }
+}
+
+@Suite struct ShellEdgeCaseTests {
+    @Test func aByteOrderMarkBeforeAScriptIsSkipped() throws {
+        let r = try runShell([":memory:"], input: [0xEF, 0xBB, 0xBF] + Array("SELECT 1;\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.output == "1\n")
+    }
+
+    @Test func blobsAreWrittenAsTheirBytesAndAsHexInTables() throws {
+        let raw = try runShellBytes([":memory:"], input: Array("SELECT X'FF0041';\n.mode csv\nSELECT X'2C41', X'42';\n".utf8))
+        #expect(raw == [0xFF, 0x00, 0x41, 0x0A] + Array("\",A\",B\r\n".utf8))
+        let table = try shell("SELECT X'DEADBEEF' AS b;\n", [":memory:", "--mode", "table"])
+        #expect(table.output.contains("│ X'DEADBEEF' │"))
+    }
+
+    @Test func anEmptyResultPrintsNothingEvenWithHeaders() throws {
+        for mode in ["list", "csv", "table", "line", "json"] {
+            let r = try shell(".headers on\nSELECT 1 AS a WHERE 0;\n", [":memory:", "--mode", mode])
+            #expect(r.output == "", "\(mode)")
+        }
+    }
+
+    @Test func sqlite3sSingleDashOptionsWork() throws {
+        #expect(try shell("", ["-version"]).output.hasPrefix("strata "))
+        #expect(try shell("", [":memory:", "-csv", "SELECT 1, 'a,b'"]).output == "1,\"a,b\"\r\n")
+        #expect(try shell("", [":memory:", "-json", "SELECT 1 AS x"]).output == "[{\"x\":1}]\n")
+        #expect(try shell("", [":memory:", "-line", "SELECT 1 AS x"]).output == "x = 1\n")
+        let both = try shell("", [":memory:", "-csv", "--mode", "json", "SELECT 1"])
+        #expect(both.status != 0)
+    }
+
+    @Test func openOfTheFileAlreadyOpenReopensIt() throws {
+        let dir = try TemporaryDirectory()
+        let r = try shell("CREATE TABLE t(x); INSERT INTO t VALUES (7);\n.open \(dir.file("a.db"))\nSELECT x FROM t;\n.open /nonexistent/dir/x.db\nSELECT x FROM t;\n", [dir.file("a.db")])
+        #expect(r.output == "7\n7\n")
+        #expect(r.error == "Error: near line 4: cannot open /nonexistent/dir/x.db: no such file\n")
+    }
+
+    @Test func tablesLeavesOutInternalTables() throws {
+        let r = try shell("CREATE TABLE c(id INTEGER PRIMARY KEY AUTOINCREMENT);\n.tables\n")
+        #expect(r.output == "c\n")
+    }
+}
+
+/// Runs `strata` and returns its standard output as bytes (for output that is not UTF-8).
+func runShellBytes(_ arguments: [String], input: [UInt8]) throws -> [UInt8] {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let process = Process()
+    process.executableURL = bundle.appendingPathComponent("strata")
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = Pipe()
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Array(out)
 }
