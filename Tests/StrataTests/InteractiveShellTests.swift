@@ -192,6 +192,23 @@ final class TemporaryHome {
         try quit(second)
     }
 
+    @Test func ctrlRSearchesTheHistory() throws {
+        let home = try TemporaryHome()
+        let shell = try startShell(home: home)
+        try enter("select 'needle' as found;", in: shell)
+        try enter("select 2;", in: shell)
+        // Ctrl-R, then part of the older statement: readline finds it; Enter runs it.
+        try shell.send(bytes: [0x12])
+        try shell.send("needl")
+        try shell.expect("select 'needle' as found;")
+        // Leaving the search redraws the prompt and the line; Enter runs it.
+        try shell.send("\r")
+        let rerun = try shell.expect("│ needle │")
+        #expect(rerun.contains("found"))
+        try shell.expect(Self.prompt)
+        try quit(shell)
+    }
+
     /// A history file of 1500 entries is cut to the newest 1000 at start, and stays within the
     /// bound as entries are added.
     @Test func theHistoryFileIsBounded() throws {
