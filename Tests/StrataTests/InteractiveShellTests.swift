@@ -439,6 +439,23 @@ final class TemporaryHome {
         #expect(try shell.waitForExit() == 0)
     }
 
+    @Test func importOfALargeFileShowsProgressOnTheTerminal() throws {
+        let home = try TemporaryHome()
+        let csv = home.path + "/big.csv"
+        var text = "id,name\n"
+        for i in 0..<40_000 { text += "\(i),\"name \(i), padded to make the file larger than a megabyte\"\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
+        let shell = try startShell(home: home)
+        try shell.send(".import \(csv) big\r")
+        let out = try shell.expect("imported 40000 rows into big", timeout: .seconds(60))
+        #expect(out.contains("importing \(csv) ["))
+        #expect(out.contains("] 100%"))
+        try shell.expect(Self.prompt)
+        let count = try enter("select count(*) as n from big;", in: shell)
+        #expect(count.contains("│ 40000 │"))
+        try quit(shell)
+    }
+
     @Test func ctrlDOnAnEmptyLineQuitsWithStatusZero() throws {
         let home = try TemporaryHome()
         let shell = try startShell(home: home)
