@@ -36,6 +36,14 @@ extension StrataShell {
                 out.write("INSERT INTO sqlite_sequence VALUES(\(Self.literal(row[0])),\(Self.literal(row[1])));\n")
             }
         }
+        // ANALYZE's statistics, as sqlite3 writes them: the statement that creates their table.
+        if objects.contains(where: { $0[1].textValue == "sqlite_stat1" }) {
+            let stats = try connection.query("SELECT tbl, idx, stat FROM sqlite_stat1").rows.filter { matches($0[0].textValue) }
+            if table == nil || !stats.isEmpty { out.write("ANALYZE sqlite_schema;\n") }
+            for row in stats {
+                out.write("INSERT INTO sqlite_stat1 VALUES(" + row.map(Self.literal).joined(separator: ",") + ");\n")
+            }
+        }
         for object in objects where object[0].textValue != "table" && !object[3].isNull && matches(object[2].textValue) {
             out.write(object[3].textValue + ";\n")
         }

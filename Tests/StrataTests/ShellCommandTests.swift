@@ -281,6 +281,7 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         CREATE TABLE keyed(k TEXT PRIMARY KEY, v) WITHOUT
           ROWID;
         INSERT INTO keyed VALUES ('nul', 'a' || char(0) || 'b'), ('quote''s', 'x');
+        ANALYZE;
 
         """
 
@@ -301,6 +302,7 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         let query = """
             SELECT rowid, quote(i), quote(r), quote(t), quote(b), quote(n), quote(anything) FROM kinds; SELECT * FROM "odd name";
             SELECT * FROM strict_one; SELECT * FROM v2; SELECT rowid, * FROM desc_key; SELECT k, hex(v) FROM keyed;
+            SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
             SELECT * FROM sqlite_sequence; INSERT INTO counter(note) VALUES ('d'); SELECT * FROM counter;
 
             """
@@ -311,6 +313,7 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         // The AUTOINCREMENT sequence came along: the next id is 4 in both, not 3.
         #expect(a.output.hasSuffix("1|a\n2|b\n4|d\n"))
         #expect(a.output.contains("1|50|not the rowid\n"))
+        #expect(a.output.contains("kinds|kinds_t|4 1\n"))
         #expect(try shell("PRAGMA integrity_check;\n", [dir.file("b.db")]).output == "ok\n")
     }
 

@@ -107,7 +107,8 @@ struct StatementRunner {
             }
             let (plan, _) = try planner.planQuery(s, parent: statementParent)
             return QueryRows(columns: ExplainQueryPlan.columns, rows: ExplainQueryPlan.rows(for: plan))
-        case .analyze, .vacuum, .set, .setTransaction, .savepoint, .release:
+        case .analyze(let target): try analyze(target)
+        case .vacuum, .set, .setTransaction, .savepoint, .release:
             throw StrataError(.syntaxError, "this statement is not supported yet")
         case .begin, .commit, .rollback:
             break
@@ -117,12 +118,13 @@ struct StatementRunner {
 
     // MARK: DDL
 
-    func createObject(kind: String, name: String, ifNotExists: Bool, statement: SQLStatement, sqlText: String?) throws(StrataError) {
+    func createObject(kind: String, name: String, ifNotExists: Bool, statement: SQLStatement, sqlText: String?,
+                      reservedNameAllowed: Bool = false) throws(StrataError) {
         if kind != "trigger" && tx.catalog.nameIsTaken(name) {
             if ifNotExists { return }
             throw StrataError(.syntaxError, "\(kind) \(name) already exists")
         }
-        if name.lowercased().hasPrefix("sqlite_") {
+        if name.lowercased().hasPrefix("sqlite_") && !reservedNameAllowed {
             throw StrataError(.syntaxError, "object name reserved for internal use: \(name)")
         }
         let id = tx.catalog.nextObjectID
