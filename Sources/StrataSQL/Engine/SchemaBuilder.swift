@@ -21,7 +21,7 @@ enum SchemaBuilder {
                 if SchemaTable.isTemp(s.table) != nil {
                     throw StrataError(.syntaxError, "table \(s.table) may not be indexed", location: s.tableLocation)
                 }
-                throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+                throw StrataError(.undefinedTable, "no such table: main.\(s.table)", location: s.tableLocation)
             }
             var columns: [IndexColumn] = []
             for c in s.columns {

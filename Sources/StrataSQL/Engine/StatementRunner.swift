@@ -79,7 +79,8 @@ struct StatementRunner {
                 if SchemaTable.isTemp(s.table) != nil || tx.catalog.isSequenceTable(s.table) {
                     throw StrataError(.syntaxError, "cannot create trigger on system table", location: s.tableLocation)
                 }
-                throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+                // SQLite names the schema here (CREATE TRIGGER and CREATE INDEX).
+                throw StrataError(.undefinedTable, "no such table: main.\(s.table)", location: s.tableLocation)
             }
             if tx.catalog.table(s.table) != nil && s.timing == .insteadOf {
                 throw StrataError(.syntaxError, "cannot create INSTEAD OF trigger on table: \(s.table)")
@@ -190,7 +191,7 @@ struct StatementRunner {
             if SchemaTable.isTemp(s.table) != nil || tx.catalog.isSequenceTable(s.table) {
                 throw StrataError(.syntaxError, "table \(s.table) may not be indexed", location: s.tableLocation)
             }
-            throw StrataError(.undefinedTable, "no such table: \(s.table)", location: s.tableLocation)
+            throw StrataError(.undefinedTable, "no such table: main.\(s.table)", location: s.tableLocation)
         }
         try createObject(kind: "index", name: s.name.name, ifNotExists: false, statement: .createIndex(s), sqlText: nil)
         guard let index = tx.catalog.index(s.name.name) else { return }
