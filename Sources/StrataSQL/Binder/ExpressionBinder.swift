@@ -27,7 +27,12 @@ extension Planner {
         case .unary(let op, let x):
             let b = try bind(x, scope)
             // Unary plus keeps the value and the collation but drops the column's affinity (SQLite).
-            if op == .plus { return BoundResult(expr: b.expr, affinity: nil, collation: b.collation) }
+            // On a column it stays in the tree: `+c` tells the planner not to use an index on c
+            // (AccessPath.swift), as in SQLite.
+            if op == .plus {
+                if case .column = b.expr { return BoundResult(expr: .unary(.plus, b.expr), affinity: nil, collation: b.collation) }
+                return BoundResult(expr: b.expr, affinity: nil, collation: b.collation)
+            }
             return BoundResult(expr: .unary(op, b.expr))
         case .binary(let op, let l, let r):
             let a = try bind(l, scope)

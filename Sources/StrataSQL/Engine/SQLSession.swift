@@ -235,21 +235,24 @@ final class ExecutionSession {
         var out: [[Value]] = []
         let (lo, hi) = Keys.tableRange(table.id)
         var cursor = transaction.cursor(from: lo, to: hi)
-        let width = table.columns.count
         var padding = RowPadding(table)
         let interrupt = checkInterrupt
         while try cursor.next() {
             try interrupt()
-            var row: [Value] = [.integer(Keys.rowid(fromKey: cursor.key))]
-            row.reserveCapacity(width + 1)
-            row.append(contentsOf: try decodeRecord(cursor.value))
-            if row.count > width + 1 { row.removeLast(row.count - width - 1) }
-            if row.count < width + 1 { try padding.pad(&row, self) }
-            out.append(row)
+            out.append(try decodeRow(table, Keys.rowid(fromKey: cursor.key), cursor.value, &padding))
         }
         tableRows[table.id] = out
         sharedTables?.store(out, of: table.id, at: commit)
         return out
+    }
+
+    /// Every row of `table` if it is already decoded (by this statement, or shared at this
+    /// committed version): an access path then searches these instead of the tree.
+    func decodedRows(of table: TableInfo) -> [[Value]]? {
+        if let cached = tableRows[table.id] { return cached }
+        guard let shared = sharedTables?.rows(of: table.id, at: transaction.snapshot.commit) else { return nil }
+        tableRows[table.id] = shared
+        return shared
     }
 
     /// Forgets rows read so far (after a write); the shared tables no longer apply to this

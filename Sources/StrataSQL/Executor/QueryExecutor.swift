@@ -2,8 +2,11 @@
 //
 // Rows are materialized level by level: each FROM source is read once per execution into an
 // array (a table once per statement, shared through the ExecutionSession), then joined by nested
-// loops with each WHERE conjunct checked at the first level that binds it, and a hash lookup
-// where a level has an equality with already-bound values.
+// loops with each WHERE conjunct checked at the first level that binds it. A table level with an
+// access path (Planner/AccessPath.swift) reads only the rows it selects (TableAccess.swift): once
+// per execution, or once per row of the earlier levels when its keys read them (an index
+// nested-loop join). Otherwise a level with an equality on already-bound values is narrowed by
+// a hash table built on its rows.
 //
 // Every loop over rows reads the connection's interrupt flag once per row (per round for a
 // recursive CTE, every 256 comparisons for a sort): Interrupt.swift.
@@ -288,8 +291,15 @@ enum QueryExecutor {
 
     /// A level's rows: its source read, less the rows its local filters reject. Built when the
     /// join first reaches the level, so a source after an empty one is never read.
-    private static func rows(of i: Int, _ core: CorePlan, _ level: CompiledCore.Level, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
-        let all = try materialize(core.levels[i].source, ctx)
+    /// With an access path, only the rows it selects (for `row`, when its keys read earlier levels).
+    private static func levelRows(_ i: Int, _ core: CorePlan, _ level: CompiledCore.Level, _ row: [Value],
+                                  _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        let all: [[Value]]
+        if let access = level.access {
+            all = try access.rows(row, ctx)
+        } else {
+            all = try materialize(core.levels[i].source, ctx)
+        }
         guard let local = level.local else { return all }
         let interrupt = ctx.session.checkInterrupt
         var scratch = [Value](repeating: .null, count: core.rowWidth)
@@ -311,8 +321,14 @@ enum QueryExecutor {
         }
         let level = levels[i]
         let interrupt = ctx.session.checkInterrupt
-        if sources[i] == nil { sources[i] = try rows(of: i, core, level, ctx) }
-        let rows = sources[i]!
+        let rows: [[Value]]
+        if let access = level.access, access.path.dependsOnRow {
+            // An index nested-loop join: looked up again for each row of the earlier levels.
+            rows = try levelRows(i, core, level, row, ctx)
+        } else {
+            if sources[i] == nil { sources[i] = try levelRows(i, core, level, row, ctx) }
+            rows = sources[i]!
+        }
         var candidates: [Int]?
         if let probe = level.probe {
             if hashes[i] == nil {

@@ -1,9 +1,11 @@
 // EXPLAIN QUERY PLAN (CONTRACT.md §6): a query's plan as rows (id, parent, notused, detail), as
 // SQLite gives them, so that a client can draw the tree: each FROM source with its access path
-// (SCAN for a full read, SEARCH … USING HASH TABLE for the equality lookup the executor builds
-// per statement), materialized subqueries under their source, compound parts under
-// COMPOUND QUERY, and the sorts for GROUP BY, DISTINCT and ORDER BY. Index and rowid access
-// paths arrive with the planner's use of indexes (issue 5), and with them the finer detail.
+// (SCAN for a full read; SEARCH … USING INTEGER PRIMARY KEY (rowid=?) or (rowid>? AND rowid<?)
+// for a rowid lookup or range; SEARCH … USING INDEX i (a=? AND b>?) for an index lookup;
+// SEARCH … USING HASH TABLE (c=?) for the equality lookup the executor builds per statement),
+// materialized subqueries under their source, compound parts under COMPOUND QUERY, and the
+// sorts for GROUP BY, DISTINCT and ORDER BY. SQLite words the bounds the same way: `>` for
+// `>` and `>=`, `<` for `<` and `<=`; IN is `=`.
 
 import StrataCatalog
 import StrataCore
@@ -78,6 +80,7 @@ enum ExplainQueryPlan {
         }
 
         func access(_ name: String, _ level: JoinLevel, columnName: (Int) -> String) -> String {
+            if let path = level.access { return "SEARCH \(name) \(path.explanation)" }
             guard let probe = level.hashProbe else { return "SCAN \(name)" }
             return "SEARCH \(name) USING HASH TABLE (\(columnName(probe.slot))=?)"
         }

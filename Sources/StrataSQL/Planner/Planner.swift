@@ -3,6 +3,8 @@
 // Binding and planning happen in one pass: FROM sources are laid out in a row, WHERE is split
 // into conjuncts placed at the first join level where all the sources they read are bound, and
 // an equality between a source's column and something already bound becomes a hash lookup.
+// Once the join order is fixed, `chooseAccessPaths` (AccessPath.swift) gives a table level a
+// rowid or index path where its terms allow one, in place of the scan and the hash lookup.
 // Aggregates in the select list, HAVING and ORDER BY are collected into the core's list and
 // referenced by index.
 
@@ -156,6 +158,7 @@ struct Planner {
                 }
             }
             reorderJoin(plan)
+            chooseAccessPaths(plan)
             plan.isAggregate = !clause.groupBy.isEmpty || clause.columns.contains { col in
                 if case .expression(let e, _, _) = col { return containsAggregate(e) }
                 return false
@@ -283,8 +286,14 @@ struct Planner {
             Self.visitSlots(e, { s in if !(isBound?(s) ?? (s < level.offset)) { allBound = false } }, &sub)
             return !sub && allBound
         }
-        if case .column(0, let s) = l, range.contains(s), earlier(r) { return (s - level.offset, r, rule.left, rule.right) }
-        if case .column(0, let s) = r, range.contains(s), earlier(l) { return (s - level.offset, l, rule.right, rule.left) }
+        // `+c` (not indexable: AccessPath.swift) still narrows a hash join.
+        func column(_ e: BoundExpr) -> Int? {
+            if case .column(0, let s) = e, range.contains(s) { return s }
+            if case .unary(.plus, .column(0, let s)) = e, range.contains(s) { return s }
+            return nil
+        }
+        if let s = column(l), earlier(r) { return (s - level.offset, r, rule.left, rule.right) }
+        if let s = column(r), earlier(l) { return (s - level.offset, l, rule.right, rule.left) }
         return nil
     }
 

@@ -71,6 +71,9 @@ struct JoinLevel {
     var filters: [BoundExpr] = []
     /// An equality usable to look rows up by value: (slot within this source, probe expression, rule).
     var hashProbe: (slot: Int, probe: BoundExpr, leftAffinity: Affinity?, rightAffinity: Affinity?)?
+    /// How a table is read when not whole: by rowid or through an index (AccessPath.swift);
+    /// nil: a full scan (narrowed by `hashProbe` if there is one).
+    var access: AccessPath?
 }
 
 final class CorePlan {
@@ -129,6 +132,8 @@ final class CompiledCore {
         let probeSlot: Int
         let probeLeftAffinity: Affinity?
         let probeRightAffinity: Affinity?
+        /// The level's access path and its key expressions compiled (TableAccess.swift).
+        let access: CompiledAccess?
         /// The columns of the source's rows that the core reads (indexes into a source row); nil:
         /// all of them. Only these are copied into the combined row.
         let used: [Int]?
@@ -157,6 +162,11 @@ final class CompiledCore {
             probeSlot = level.hashProbe?.slot ?? 0
             probeLeftAffinity = level.hashProbe?.leftAffinity
             probeRightAffinity = level.hashProbe?.rightAffinity
+            if case .table(let table) = level.source, let path = level.access {
+                access = CompiledAccess(path, table)
+            } else {
+                access = nil
+            }
             if let usedSlots {
                 used = (0..<level.width).filter { usedSlots.contains(level.offset + $0) }
             } else {
@@ -199,6 +209,7 @@ final class CompiledCore {
                 visit(p.probe)
                 slots.insert(level.offset + p.slot)
             }
+            level.access?.expressions.forEach(visit)
         }
         core.results.forEach(visit)
         core.hiddenKeys.forEach(visit)
