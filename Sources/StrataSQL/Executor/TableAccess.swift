@@ -12,6 +12,11 @@ final class CompiledAccess {
     private let equal: [[(CompiledExpr, Affinity?)]]
     private let lower: (CompiledExpr, Affinity?)?
     private let upper: (CompiledExpr, Affinity?)?
+    /// For an index equality on a decoded (small, shared) table: the rows' positions under each
+    /// key of the equality columns, built once and reused by every probe of the statement (an
+    /// index nested-loop join probes once per outer row; a tree seek each time cost more than
+    /// the hash it replaces). Valid for the decoded array it was built from.
+    private var memo: (rows: UnsafeRawPointer?, count: Int, positions: [[UInt8]: [Int]])?
 
     init(_ path: AccessPath, _ table: TableInfo) {
         self.path = path
@@ -70,8 +75,40 @@ final class CompiledAccess {
             }
             return try session.rows(of: table, from: from, through: through)
         case .index(let ix):
+            if let decoded, lo == nil, hi == nil, values.allSatisfy({ $0.count == 1 }),
+               let positions = memoPositions(ix, decoded, keyColumns: values.count) {
+                var key: [UInt8] = []
+                for (k, vs) in values.enumerated() {
+                    encodeKey([vs[0]], descending: [path.descending[k]], collations: [path.collations[k]], into: &key)
+                }
+                return (positions[key] ?? []).map { decoded[$0] }
+            }
             return try fetch(try indexRowids(ix, values, lo, hi, session), decoded, session)
         }
+    }
+
+    /// The decoded rows' positions (ascending, so rowid order) under each encoded key of the
+    /// index's first `keyColumns` columns, as the index itself encodes them; nil when one of
+    /// those columns is an expression.
+    private func memoPositions(_ ix: IndexInfo, _ decoded: [[Value]], keyColumns: Int) -> [[UInt8]: [Int]]? {
+        let identity = decoded.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        if let memo, memo.rows == identity, memo.count == decoded.count { return memo.positions }
+        var columns: [Int] = []
+        for c in ix.columns.prefix(keyColumns) {
+            guard let column = c.column else { return nil }
+            columns.append(column + 1)
+        }
+        var positions: [[UInt8]: [Int]] = [:]
+        var key: [UInt8] = []
+        for (i, row) in decoded.enumerated() {
+            key.removeAll(keepingCapacity: true)
+            for (k, slot) in columns.enumerated() {
+                encodeKey([row[slot]], descending: [path.descending[k]], collations: [path.collations[k]], into: &key)
+            }
+            positions[key, default: []].append(i)
+        }
+        memo = (identity, decoded.count, positions)
+        return positions
     }
 
     /// The rows with these rowids (sorted), from the decoded table or by point gets.
