@@ -152,7 +152,9 @@ final class StrataShell {
         }
         defer { interrupts?.statementEnds() }
         do {
-            try connection.executeScript(sql, stopOnError: settings.bail) { result in
+            // An error ends the rest of its input line too, as in sqlite3 (the next line still runs
+            // unless .bail is on).
+            try connection.executeScript(sql, stopOnError: true) { result in
                 formatter.write(columns: result.columns, rows: result.rows, to: out)
             } onError: { error in
                 ok = false

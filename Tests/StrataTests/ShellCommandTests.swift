@@ -493,6 +493,14 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         #expect(r.error == "Error: near line 4: cannot open /nonexistent/dir/x.db: no such file\n")
     }
 
+    @Test func anErrorEndsTheRestOfItsLineButNotTheScript() throws {
+        for line in ["SELECT 1; SELECT nosuch; SELECT 3;", "SELECT 1; SELEC 2; SELECT 3;"] {
+            let r = try shell(line + "\nSELECT 4;\n")
+            #expect(r.status == 1)
+            #expect(r.output == "1\n4\n", "\(line)")
+        }
+    }
+
     @Test func tablesLeavesOutInternalTables() throws {
         let r = try shell("CREATE TABLE c(id INTEGER PRIMARY KEY AUTOINCREMENT);\n.tables\n")
         #expect(r.output == "c\n")
