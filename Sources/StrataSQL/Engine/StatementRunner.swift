@@ -598,6 +598,24 @@ struct StatementRunner {
         }
     }
 
+    /// The rows of `table` that may satisfy the bound WHERE `pred`, as [rowid, columns...] in rowid
+    /// order: the rows of the access path the planner would choose for `SELECT ... FROM table
+    /// WHERE pred` (rowid or index equality and ranges, Planner/AccessPath.swift), or the whole
+    /// table. A superset: the caller still checks `pred` on every row.
+    func candidateRows(_ table: TableInfo, _ pred: BoundExpr, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        func conjuncts(_ e: BoundExpr) -> [BoundExpr] {
+            if case .and(let l, let r) = e { return conjuncts(l) + conjuncts(r) }
+            return [e]
+        }
+        let width = table.columns.count + 1
+        let plan = CorePlan()
+        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, filters: conjuncts(pred))]
+        plan.rowWidth = width
+        planner.chooseAccessPaths(plan)
+        guard let path = plan.levels[0].access else { return try session.rows(of: table) }
+        return try CompiledAccess(path, table).rows([Value](repeating: .null, count: width), ctx)
+    }
+
     func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
         guard let table = tx.catalog.table(tableName.name) else {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
@@ -607,17 +625,16 @@ struct StatementRunner {
         let scope = statementScope(table)
         if let alias { scope.sources[0].name = alias }
         let ctx = context()
-        var rows = try session.rows(of: table)
-        if let w = whereClause {
-            let pred = try planner.bind(w, scope).expr
-            var kept: [[Value]] = []
-            for r in rows {
-                try session.checkInterrupt()
-                if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
-            }
-            rows = kept
+        guard let w = whereClause else { return (table, try session.rows(of: table), scope) }
+        let pred = try planner.bind(w, scope).expr
+        // The rows are fixed here, before anything changes: read through the access path the
+        // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
+        var kept: [[Value]] = []
+        for r in try candidateRows(table, pred, ctx) {
+            try session.checkInterrupt()
+            if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
         }
-        return (table, rows, scope)
+        return (table, kept, scope)
     }
 
     private func delete(_ s: DeleteStatement) throws(StrataError) {
