@@ -293,9 +293,9 @@ enum QueryExecutor {
     /// join first reaches the level, so a source after an empty one is never read.
     /// With an access path, only the rows it selects (for `row`, when its keys read earlier levels).
     private static func levelRows(_ i: Int, _ core: CorePlan, _ level: CompiledCore.Level, _ row: [Value],
-                                  _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+                                  _ ctx: EvalContext, useAccess: Bool = true) throws(StrataError) -> [[Value]] {
         let all: [[Value]]
-        if let access = level.access {
+        if useAccess, let access = level.access {
             all = try access.rows(row, ctx)
         } else {
             all = try materialize(core.levels[i].source, ctx)
@@ -322,15 +322,23 @@ enum QueryExecutor {
         let level = levels[i]
         let interrupt = ctx.session.checkInterrupt
         let rows: [[Value]]
-        if let access = level.access, access.path.dependsOnRow {
-            // An index nested-loop join: looked up again for each row of the earlier levels.
+        // An index nested-loop join looks rows up again for each row of the earlier levels;
+        // but a small table already decoded in memory with an equality to hash on is joined
+        // through the hash instead, which reads it once (a lookup per outer row costs more).
+        let indexLoop = level.access.map { access in
+            access.path.dependsOnRow && !(level.probe != nil && ctx.session.decodedRows(of: access.table) != nil)
+        } ?? false
+        if indexLoop {
             rows = try levelRows(i, core, level, row, ctx)
         } else {
-            if sources[i] == nil { sources[i] = try levelRows(i, core, level, row, ctx) }
+            if sources[i] == nil {
+                let joinPath = level.access?.path.dependsOnRow == true
+                sources[i] = try levelRows(i, core, level, row, ctx, useAccess: !joinPath)
+            }
             rows = sources[i]!
         }
         var candidates: [Int]?
-        if let probe = level.probe {
+        if !indexLoop, let probe = level.probe {
             if hashes[i] == nil {
                 var h: [DistinctKey.Atom: [Int]] = [:]
                 for (n, r) in rows.enumerated() {

@@ -132,7 +132,10 @@ extension Planner {
                 return (a.lower != nil || a.upper != nil) && b.lower == nil && b.upper == nil
             }) else { continue }
             plan.levels[i].access = best
-            plan.levels[i].hashProbe = nil
+            // A join path keeps the level's hash probe: on a small table already decoded in
+            // memory, the executor joins through the hash (one pass) rather than a lookup per
+            // outer row (QueryExecutor.joinLevel).
+            if !best.dependsOnRow { plan.levels[i].hashProbe = nil }
         }
     }
 
