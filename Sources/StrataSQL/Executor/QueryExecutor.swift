@@ -312,6 +312,10 @@ enum QueryExecutor {
         return kept
     }
 
+    /// The most rows a decoded table may have to be joined through the hash table rather than
+    /// by index lookups (select4's tables are this small; strata-bench's 10,000-row join is not).
+    static let hashJoinRowLimit = 256
+
     private static func joinLevel(_ i: Int, _ core: CorePlan, _ levels: [CompiledCore.Level], _ sources: inout [[[Value]]?],
                                   _ hashes: inout [[DistinctKey.Atom: [Int]]?], _ row: inout [Value], _ ctx: EvalContext,
                                   _ emit: ([Value]) throws(StrataError) -> Void) throws(StrataError) {
@@ -323,10 +327,12 @@ enum QueryExecutor {
         let interrupt = ctx.session.checkInterrupt
         let rows: [[Value]]
         // An index nested-loop join looks rows up again for each row of the earlier levels;
-        // but a small table already decoded in memory with an equality to hash on is joined
-        // through the hash instead, which reads it once (a lookup per outer row costs more).
+        // but a tiny table already decoded in memory with an equality to hash on is joined
+        // through the hash instead, which reads it once (there a lookup per outer row costs
+        // more; on a larger table, building the hash costs more than the lookups save).
         let indexLoop = level.access.map { access in
-            access.path.dependsOnRow && !(level.probe != nil && ctx.session.decodedRows(of: access.table) != nil)
+            access.path.dependsOnRow
+                && !(level.probe != nil && (ctx.session.decodedRows(of: access.table)?.count ?? Int.max) <= Self.hashJoinRowLimit)
         } ?? false
         if indexLoop {
             rows = try levelRows(i, core, level, row, ctx)

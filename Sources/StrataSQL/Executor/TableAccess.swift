@@ -12,11 +12,14 @@ final class CompiledAccess {
     private let equal: [[(CompiledExpr, Affinity?)]]
     private let lower: (CompiledExpr, Affinity?)?
     private let upper: (CompiledExpr, Affinity?)?
-    /// For an index equality on a decoded (small, shared) table: the rows' positions under each
-    /// key of the equality columns, built once and reused by every probe of the statement (an
-    /// index nested-loop join probes once per outer row; a tree seek each time cost more than
-    /// the hash it replaces). Valid for the decoded array it was built from.
+    /// For an index equality on a decoded (shared) table probed many times in one statement:
+    /// the rows' positions under each key of the equality columns, built once and reused by the
+    /// later probes (an index nested-loop join probes once per outer row, and a tree seek each
+    /// time costs more). Valid for the decoded array it was built from.
     private var memo: (rows: UnsafeRawPointer?, count: Int, positions: [[UInt8]: [Int]])?
+    /// Lookups made so far; the map is built only once they are many (one probe of a big table
+    /// is a tree seek, far cheaper than building the map).
+    private var probes = 0
 
     init(_ path: AccessPath, _ table: TableInfo) {
         self.path = path
@@ -75,7 +78,8 @@ final class CompiledAccess {
             }
             return try session.rows(of: table, from: from, through: through)
         case .index(let ix):
-            if let decoded, lo == nil, hi == nil, values.allSatisfy({ $0.count == 1 }),
+            probes += 1
+            if let decoded, probes > 16, lo == nil, hi == nil, values.allSatisfy({ $0.count == 1 }),
                let positions = memoPositions(ix, decoded, keyColumns: values.count) {
                 var key: [UInt8] = []
                 for (k, vs) in values.enumerated() {
