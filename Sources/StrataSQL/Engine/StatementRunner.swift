@@ -645,10 +645,22 @@ struct StatementRunner {
         if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try deleteFromSequence(s) }
         let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
         let triggers = activeTriggers(table.name, .delete)
-        for r in rows {
+        var padding = RowPadding(table)
+        for var r in rows {
             try session.checkInterrupt()
+            if !triggers.isEmpty {
+                // A trigger of an earlier row may have deleted this one (then it is skipped) or
+                // changed it (then OLD is what it is now), as in SQLite, which reads each target
+                // row when it comes to it.
+                guard let current = try session.row(of: table, rowid: r[0].integerValue, &padding) else { continue }
+                r = current
+            }
             if try !fire(triggers, .before, table, new: nil, old: r) { continue }
-            try deleteRow(table, r[0].integerValue, row: r)
+            // A BEFORE trigger that deleted the row itself leaves nothing to delete (and no AFTER).
+            if !triggers.isEmpty, try tx.get(Keys.row(table.id, r[0].integerValue)) == nil { continue }
+            // After triggers ran, the row is read again, so that the index entries removed are
+            // those of its values now.
+            try deleteRow(table, r[0].integerValue, row: triggers.isEmpty ? r : nil)
             _ = try fire(triggers, .after, table, new: nil, old: r)
         }
         session.invalidate()
