@@ -10,6 +10,17 @@ struct BoundResult {
     var affinity: Affinity?
     /// An explicit COLLATE or a column's collation.
     var collation: Collation?
+    /// Whether `collation` comes from a COLLATE operator in the expression (it then outranks a
+    /// column's collation on the other side of a comparison, as in SQLite).
+    var isExplicitCollation = false
+
+    /// The collation a comparison of `a` with `b` uses, by SQLite's rule: an explicit COLLATE on
+    /// the left, else one on the right, else the left's column collation, else the right's.
+    static func comparisonCollation(_ a: BoundResult, _ b: BoundResult) -> Collation {
+        if a.isExplicitCollation, let c = a.collation { return c }
+        if b.isExplicitCollation, let c = b.collation { return c }
+        return a.collation ?? b.collation ?? .binary
+    }
 }
 
 extension Planner {
@@ -30,8 +41,11 @@ extension Planner {
             // On a column it stays in the tree: `+c` tells the planner not to use an index on c
             // (AccessPath.swift), as in SQLite.
             if op == .plus {
-                if case .column = b.expr { return BoundResult(expr: .unary(.plus, b.expr), affinity: nil, collation: b.collation) }
-                return BoundResult(expr: b.expr, affinity: nil, collation: b.collation)
+                if case .column = b.expr {
+                    return BoundResult(expr: .unary(.plus, b.expr), affinity: nil, collation: b.collation,
+                                       isExplicitCollation: b.isExplicitCollation)
+                }
+                return BoundResult(expr: b.expr, affinity: nil, collation: b.collation, isExplicitCollation: b.isExplicitCollation)
             }
             return BoundResult(expr: .unary(op, b.expr))
         case .binary(let op, let l, let r):
@@ -41,15 +55,20 @@ extension Planner {
             case .and: return BoundResult(expr: .and(a.expr, b.expr))
             case .or: return BoundResult(expr: .or(a.expr, b.expr))
             case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .is, .isNot:
-                let coll = a.collation ?? b.collation ?? .binary
+                let coll = BoundResult.comparisonCollation(a, b)
                 return BoundResult(expr: .comparison(op, a.expr, b.expr, comparisonRule(a.affinity, b.affinity, coll)))
             default:
-                return BoundResult(expr: .arithmetic(op, a.expr, b.expr), collation: op == .concat ? (a.collation ?? b.collation) : nil)
+                guard op == .concat else { return BoundResult(expr: .arithmetic(op, a.expr, b.expr)) }
+                // An explicit COLLATE inside either operand carries through ||, as in SQLite.
+                let explicit = a.isExplicitCollation ? a : b.isExplicitCollation ? b : nil
+                return BoundResult(expr: .arithmetic(op, a.expr, b.expr), collation: explicit?.collation ?? a.collation ?? b.collation,
+                                   isExplicitCollation: explicit != nil)
             }
         case .collate(let x, let name):
             guard let c = Collation(name: name) else { throw StrataError(.syntaxError, "no such collation sequence: \(name)") }
             var b = try bind(x, scope)
             b.collation = c
+            b.isExplicitCollation = true
             return b
         case .like(let l):
             let v = try bind(l.value, scope)
@@ -60,10 +79,10 @@ extension Planner {
             let a = try bind(x, scope)
             let b = try bind(lo, scope)
             let c = try bind(hi, scope)
-            let coll = a.collation ?? .binary
+            // As `x >= lo AND x <= hi`: each bound compared by the pair's rule.
             return BoundResult(expr: .between(a.expr, b.expr, c.expr, negated: negated,
-                                              comparisonRule(a.affinity, b.affinity, b.collation ?? coll),
-                                              comparisonRule(a.affinity, c.affinity, c.collation ?? coll)))
+                                              comparisonRule(a.affinity, b.affinity, BoundResult.comparisonCollation(a, b)),
+                                              comparisonRule(a.affinity, c.affinity, BoundResult.comparisonCollation(a, c))))
         case .inList(let x, let list, let negated):
             let a = try bind(x, scope)
             var items: [BoundExpr] = []

@@ -37,6 +37,9 @@ enum SchemaBuilder {
                         throw StrataError(.syntaxError, "no such column: \(ref.name)", location: ref.location)
                     }
                     col = i
+                    // A column without COLLATE is indexed by the column's own collation, as in
+                    // SQLite (a UNIQUE index on a NOCASE column refuses 'a' beside 'A').
+                    if collation == nil { collation = table.columns[i].collation }
                 }
                 columns.append(IndexColumn(column: col, expr: expr, collation: collation, descending: c.direction == .descending))
             }

@@ -1,5 +1,5 @@
 // PRAGMAs: the storage ones (integrity_check, wal_checkpoint, page_size, synchronous) and the
-// schema queries table_info, table_xinfo, index_list and index_info, with SQLite 3.40's column
+// schema queries table_info, table_xinfo, index_list, index_info and index_xinfo, with SQLite 3.40's column
 // names and values. Any other pragma returns no rows and does nothing, as SQLite does with a
 // name it does not know.
 //
@@ -15,7 +15,9 @@
 //     the declared type of the table column they show, if they show one plainly.
 //   - index_list: seq, name, unique, origin (c, u, pk), partial, newest first as SQLite lists
 //     them, its indexes with ON CONFLICT REPLACE after the others (`replaceLast`).
-//   - index_info: seqno, cid (-2 for an expression), name (NULL for an expression).
+//   - index_info: seqno, cid (-2 for an expression), name (NULL for an expression); index_xinfo
+//     adds desc, coll and key, and the rowid's row (cid -1). For a WITHOUT ROWID table SQLite
+//     lists the PRIMARY KEY's columns where Strata lists the rowid it stores rows by.
 
 import StrataCatalog
 import StrataCore
@@ -56,7 +58,9 @@ extension StatementRunner {
         case "table_list":
             return try tableList(p)
         case "index_info":
-            return try indexInfo(p)
+            return try indexInfo(p, extended: false)
+        case "index_xinfo":
+            return try indexInfo(p, extended: true)
         default:
             return empty
         }
@@ -224,15 +228,31 @@ extension StatementRunner {
         return list
     }
 
-    private func indexInfo(_ p: PragmaStatement) throws(StrataError) -> QueryRows {
-        let names = ["seqno", "cid", "name"]
+    /// index_info: seqno, cid, name per key column. index_xinfo adds desc, coll (the collation the
+    /// keys are encoded by: the COLLATE written, else the column's) and key (1), and a last row
+    /// for the rowid every entry ends with (cid -1, name NULL, key 0).
+    private func indexInfo(_ p: PragmaStatement, extended: Bool) throws(StrataError) -> QueryRows {
+        var names = ["seqno", "cid", "name"]
+        if extended { names += ["desc", "coll", "key"] }
         guard let (name, temp) = try pragmaArgument(p), !temp, let ix = tx.catalog.index(name) else {
             return QueryRows(columns: names, rows: [])
         }
         let table = tx.catalog.table(ix.table)
-        let rows = ix.columns.enumerated().map { seqno, c -> [Value] in
-            guard let column = c.column, let table else { return [.integer(Int64(seqno)), .integer(-2), .null] }
-            return [.integer(Int64(seqno)), .integer(Int64(column)), .text(table.columns[column].name)]
+        var rows = ix.columns.enumerated().map { seqno, c -> [Value] in
+            var row: [Value]
+            if let column = c.column, let table {
+                row = [.integer(Int64(seqno)), .integer(Int64(column)), .text(table.columns[column].name)]
+            } else {
+                row = [.integer(Int64(seqno)), .integer(-2), .null]
+            }
+            if extended {
+                let collation = c.collation.flatMap { Collation(name: $0) } ?? .binary
+                row += [.integer(c.descending ? 1 : 0), .text(collation.name), .integer(1)]
+            }
+            return row
+        }
+        if extended {
+            rows.append([.integer(Int64(ix.columns.count)), .integer(-1), .null, .integer(0), .text("BINARY"), .integer(0)])
         }
         return QueryRows(columns: names, rows: rows)
     }
