@@ -56,7 +56,7 @@ struct AutoincrementTests {
             if cursor.key.count == 6 { sequences.append(cursor.key) }
             ok = try cursor.next()
         }
-        let t = try #require(engine.committedCatalog.withLock { $0.table("t") })
+        let t = try #require(engine.committedCatalog.withLock { $0.catalog.table("t") })
         #expect(sequences == [Keys.sequence(t.id)])
     }
 

@@ -1,9 +1,9 @@
 // Engines: the two databases under test behind the three calls a workload makes.
 //
 // Strata is driven only through its public API (`Database`, `Connection.execute`,
-// `Connection.query(sql, parameters)`); it has no prepared statements yet, so every statement is
-// parsed and planned per call. SQLite is driven as a C program would: one sqlite3_prepare_v2 per
-// workload, then bind, step and reset per statement, reading columns in place. Both fold every
+// `Connection.prepare` once per workload, then `Statement.query(parameters)` per statement).
+// SQLite is driven as a C program would: one sqlite3_prepare_v2 per workload, then bind, step
+// and reset per statement, reading columns in place. Both fold every
 // returned value into a Checksum inside the timed section.
 
 import CSQLite
@@ -46,10 +46,16 @@ final class StrataEngine: BenchEngine {
     }
 
     func run(_ sql: String, _ parameterSets: [[Value]], into checksum: inout Checksum) throws(BenchError) {
+        let statement: Statement
+        do {
+            statement = try connection.prepare(sql)
+        } catch {
+            throw BenchError("Strata: \(error)\n  in: \(sql)")
+        }
         for parameters in parameterSets {
             let result: QueryResult
             do {
-                result = try connection.query(sql, parameters)
+                result = try statement.query(parameters)
             } catch {
                 throw BenchError("Strata: \(error)\n  in: \(sql)\n  with: \(parameters)")
             }

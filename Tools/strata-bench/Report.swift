@@ -21,7 +21,7 @@ struct Report {
             + ", a fresh database per engine each; the engine that goes first alternates")
         out.append("  durability \(o.durability.rawValue): PRAGMA synchronous = \(o.durability.pragmaValue) on both, SQLite in journal_mode = WAL; "
             + "page cache \(o.cachePages) pages of 4 KiB (\(mib(o.cachePages * 4096)) MiB) each")
-        out.append("  Strata: public API, Connection.query(sql, parameters) per statement; SQLite: one prepared statement per workload")
+        out.append("  Strata: public API, one prepared Statement per workload; SQLite: one prepared statement per workload")
         out.append("")
         let header = [pad("workload", 15, right: false), pad("ops", 6), pad("Strata s", 9), pad("SQLite s", 9),
                       pad("Strata/SQLite", 14), pad("CPU ratio", 10), pad("Strata us/op", 13), pad("SQLite us/op", 13),

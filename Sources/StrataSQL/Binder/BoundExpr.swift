@@ -48,12 +48,22 @@ struct ScalarCall {
     let collation: Collation
 }
 
-/// A planned subquery, evaluated on demand (and cached when not correlated).
+/// A planned subquery, evaluated on demand (and cached when not correlated, for one execution:
+/// `cacheGeneration` is the `ExecutionSession.generation` the cached values belong to).
 final class SubqueryPlan {
     let plan: QueryPlan
     let isCorrelated: Bool
+    var cacheGeneration: UInt64 = 0
     var cachedRows: [[Value]]?
     var cachedSet: ValueSetCache?
+
+    /// Forgets values cached by an earlier execution of a reused plan.
+    func startCaching(_ generation: UInt64) {
+        guard cacheGeneration != generation else { return }
+        cacheGeneration = generation
+        cachedRows = nil
+        cachedSet = nil
+    }
 
     init(plan: QueryPlan, isCorrelated: Bool) {
         self.plan = plan

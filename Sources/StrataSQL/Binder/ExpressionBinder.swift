@@ -30,6 +30,8 @@ extension Planner {
         case .literal(let v):
             return BoundResult(expr: .constant(v))
         case .currentTime(let kind):
+            // Fixed for the statement, as in SQLite: the plan must not be reused by a later one.
+            session.planIsVolatile = true
             return BoundResult(expr: .constant(.text(currentTime(kind))))
         case .parameter(let p):
             return BoundResult(expr: .parameter(p.index))

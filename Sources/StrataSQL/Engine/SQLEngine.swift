@@ -12,8 +12,9 @@ import Glibc
 #endif
 
 package final class SQLEngine: Sendable {
-    /// The committed catalog; a transaction works on a copy and publishes it at commit.
-    let committedCatalog: Mutex<Catalog>
+    /// The committed catalog and its version (counting the commits that changed it); a
+    /// transaction works on a copy and publishes it at commit. Cached plans are keyed by the version.
+    let committedCatalog: Mutex<(catalog: Catalog, version: UInt64)>
     package struct Options: Sendable {
         package var pageSize = 4096
         package var cachePages = 4096
@@ -49,9 +50,8 @@ package final class SQLEngine: Sendable {
             unlink(tempPath)
             unlink(tempPath + "-wal")
         }
-        committedCatalog = Mutex(Catalog())
         let (loaded, tallest) = try CatalogLoader.load(storage.snapshot(label: "catalog load"))
-        committedCatalog.withLock { $0 = loaded }
+        committedCatalog = Mutex((loaded, 1))
         tallestStoredStatement.store(tallest, ordering: .relaxed)
     }
 

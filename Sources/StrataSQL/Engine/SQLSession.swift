@@ -21,6 +21,10 @@ package final class SQLSession {
     private var transaction: TransactionState?
     /// Raised by another thread to stop the statement running now (Interrupt.swift).
     package let interrupt = InterruptFlag()
+    /// Plans of this connection's top-level SELECTs, reused while the schema is unchanged.
+    private let planCache = PlanCache()
+    /// Statement executions so far: each gets the next number (`ExecutionSession.generation`).
+    private var executions: UInt64 = 0
 
     init(engine: SQLEngine) { self.engine = engine }
 
@@ -131,8 +135,10 @@ package final class SQLSession {
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
         let catalogChangedBefore = tx.catalogChanged
+        executions += 1
         let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text, interrupt: interrupt,
-                                       sharedTables: tx.writes.isEmpty && !tx.catalogChanged ? engine.decodedTables : nil)
+                                       sharedTables: tx.writes.isEmpty && !tx.catalogChanged ? engine.decodedTables : nil,
+                                       generation: executions, planCache: planCache)
         let result: QueryRows
         do {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
@@ -179,7 +185,8 @@ package final class SQLSession {
 
     private func newTransaction(explicit: Bool) -> TransactionState {
         let tx = TransactionState(snapshot: engine.storage.snapshot(label: "connection"), isExplicit: explicit)
-        tx.startCatalog(engine.committedCatalog.withLock { $0 })
+        let (catalog, version) = engine.committedCatalog.withLock { $0 }
+        tx.startCatalog(catalog, version: version)
         return tx
     }
 
@@ -188,7 +195,7 @@ package final class SQLSession {
         try engine.storage.commit(tx.writes.batch())
         if tx.catalogChanged {
             let c = tx.catalog
-            engine.committedCatalog.withLock { $0 = c }
+            engine.committedCatalog.withLock { $0 = (c, $0.version + 1) }
         }
     }
 }
@@ -204,6 +211,15 @@ final class ExecutionSession {
     var generatedBindings: [ObjectIdentifier: (table: TableInfo, expressions: [Int: BoundExpr])] = [:]
     /// Decoded tables shared across statements; nil once this transaction has changes of its own.
     private var sharedTables: DecodedTableCache?
+    /// This execution's number on its connection: what a plan reused from the connection's
+    /// `PlanCache` caches during one execution (uncorrelated subquery results, index maps) is
+    /// valid only under the same number.
+    let generation: UInt64
+    /// The connection's cache of plans (nil: none is kept).
+    let planCache: PlanCache?
+    /// Set by the binder when a plan holds a value fixed at planning that must not outlive the
+    /// statement (CURRENT_TIMESTAMP and its kin): such a plan is not cached.
+    var planIsVolatile = false
     /// Set when a constraint failure was resolved by FAIL or ROLLBACK (`StatementRunner.violation`):
     /// the statement's error then keeps its earlier rows, or ends the transaction.
     var constraintAction: ConflictResolution?
@@ -213,8 +229,10 @@ final class ExecutionSession {
     let checkInterrupt: InterruptCheck
 
     init(transaction: TransactionState, storage: StorageEngine, statementText: String, interrupt: InterruptFlag,
-         sharedTables: DecodedTableCache?) {
+         sharedTables: DecodedTableCache?, generation: UInt64 = 0, planCache: PlanCache? = nil) {
         self.transaction = transaction
+        self.generation = generation
+        self.planCache = planCache
         self.storage = storage
         self.statementText = statementText
         self.interrupt = interrupt

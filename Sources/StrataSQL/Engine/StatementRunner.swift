@@ -62,10 +62,23 @@ struct StatementRunner {
     }
     private static let empty = QueryRows(columns: [], rows: [])
 
+    /// The plan of a SELECT: a top-level one is planned once per connection and schema version
+    /// and reused by later runs of the same text (`PlanCache`); a trigger's is planned each time.
+    private func selectPlan(_ s: SelectStatement) throws(StrataError) -> QueryPlan {
+        guard trigger == nil, ctes.isEmpty, let cache = session.planCache, let version = tx.cacheableCatalogVersion else {
+            return try planner.planQuery(s, parent: statementParent).0
+        }
+        if let plan = cache.plan(for: session.statementText, catalogVersion: version) { return plan }
+        session.planIsVolatile = false
+        let (plan, _) = try planner.planQuery(s, parent: nil)
+        if !session.planIsVolatile { cache.store(plan, for: session.statementText, catalogVersion: version) }
+        return plan
+    }
+
     func run(_ statement: SQLStatement) throws(StrataError) -> QueryRows {
         switch statement {
         case .select(let s):
-            let (plan, _) = try planner.planQuery(s, parent: statementParent)
+            let plan = try selectPlan(s)
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
         case .insert(let s): try withCTEs(s.with).insert(s)
         case .update(let s): try withCTEs(s.with).update(s)

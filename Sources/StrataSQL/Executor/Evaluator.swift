@@ -198,7 +198,10 @@ enum Evaluator {
     // MARK: subqueries
 
     static func subqueryRows(_ sub: SubqueryPlan, _ row: [Value], _ ctx: EvalContext, limit: Int?) throws(StrataError) -> [[Value]] {
-        if !sub.isCorrelated, let cached = sub.cachedRows { return cached }
+        if !sub.isCorrelated {
+            sub.startCaching(ctx.session.generation)
+            if let cached = sub.cachedRows { return cached }
+        }
         ctx.outer.insert(row, at: 0)
         defer { ctx.outer.removeFirst() }
         let rows = try QueryExecutor.run(sub.plan, ctx, limit: sub.isCorrelated ? limit : nil)
@@ -207,7 +210,10 @@ enum Evaluator {
     }
 
     static func subquerySet(_ sub: SubqueryPlan, _ row: [Value], _ ctx: EvalContext, _ rule: ComparisonRule) throws(StrataError) -> ValueSetCache {
-        if !sub.isCorrelated, let cached = sub.cachedSet { return cached }
+        if !sub.isCorrelated {
+            sub.startCaching(ctx.session.generation)
+            if let cached = sub.cachedSet { return cached }
+        }
         let rows = try subqueryRows(sub, row, ctx, limit: nil)
         var values: [Value] = []
         var hasNull = false

@@ -20,6 +20,9 @@ final class CompiledAccess {
     /// Lookups made so far; the map is built only once they are many (one probe of a big table
     /// is a tree seek, far cheaper than building the map).
     private var probes = 0
+    /// The execution (`ExecutionSession.generation`) `memo` and `probes` belong to: a plan reused
+    /// by a later statement starts afresh.
+    private var generation: UInt64 = 0
 
     init(_ path: AccessPath, _ table: TableInfo) {
         self.path = path
@@ -78,6 +81,11 @@ final class CompiledAccess {
             }
             return try session.rows(of: table, from: from, through: through)
         case .index(let ix):
+            if generation != session.generation {
+                generation = session.generation
+                memo = nil
+                probes = 0
+            }
             probes += 1
             if let decoded, probes > 16, lo == nil, hi == nil, values.allSatisfy({ $0.count == 1 }),
                let positions = memoPositions(ix, decoded, keyColumns: values.count) {

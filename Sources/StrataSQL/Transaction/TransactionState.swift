@@ -17,6 +17,11 @@ final class TransactionState {
         didSet { catalogChanged = true }
     }
     private(set) var catalogChanged = false
+    /// The committed catalog's version this transaction started from (`SQLEngine.committedCatalog`).
+    private(set) var catalogVersion: UInt64 = 0
+
+    /// The version plans may be cached under: nil once the transaction has changed the schema.
+    var cacheableCatalogVersion: UInt64? { catalogChanged ? nil : catalogVersion }
 
     init(snapshot: Snapshot, isExplicit: Bool) {
         self.snapshot = snapshot
@@ -24,9 +29,10 @@ final class TransactionState {
     }
 
     /// Sets the catalog a transaction starts from (not a change of its own).
-    func startCatalog(_ c: Catalog) {
+    func startCatalog(_ c: Catalog, version: UInt64) {
         catalog = c
         catalogChanged = false
+        catalogVersion = version
     }
 
     /// Puts back the catalog (and whether it had changed) from before a failed statement.
