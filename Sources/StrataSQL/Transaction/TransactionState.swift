@@ -87,7 +87,7 @@ struct MergedCursor {
         if !started {
             started = true
             baseValid = try base.seek(lower)
-            if baseValid { baseValid = base.withKey { inRange($0) } }
+            if baseValid { baseValid = baseInRange() }
             if !writes.isEmpty {
                 let all = writes.sortedKeys()
                 let lo = lowerBound(all, lower)
@@ -140,10 +140,17 @@ struct MergedCursor {
 
     private mutating func stepBase() throws(StrataError) {
         baseValid = try base.next()
-        if baseValid { baseValid = base.withKey { inRange($0) } }
+        if baseValid { baseValid = baseInRange() }
     }
 
-    private func inRange(_ k: UnsafeRawBufferPointer) -> Bool {
+    /// Whether the base cursor's key is below `upper`. The closure captures only `upper`: one
+    /// capturing `self` would copy the whole cursor (and retain its fields) at every step.
+    private func baseInRange() -> Bool {
+        let upper = self.upper
+        return base.withKey { Self.isBelow($0, upper) }
+    }
+
+    private static func isBelow(_ k: UnsafeRawBufferPointer, _ upper: [UInt8]) -> Bool {
         upper.withUnsafeBytes { u in
             compareKeys(k.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, k.count, u.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, u.count) < 0
         }
