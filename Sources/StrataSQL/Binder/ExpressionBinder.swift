@@ -25,6 +25,55 @@ struct BoundResult {
 
 extension Planner {
     func bind(_ e: Expr, _ scope: Scope) throws(StrataError) -> BoundResult {
+        var b = try bindNode(e, scope)
+        b.expr = foldConstant(b.expr)
+        return b
+    }
+
+    /// Constant folding: an operator or deterministic function whose operands are all constants
+    /// (after their own folding) is evaluated once, here, and replaced by its value, so that
+    /// `id = 2 * 5` or `a IN (-1, 1 + 1)` is a plain key lookup and nothing is recomputed per
+    /// row. Only evaluations that succeed are folded (an error such as integer overflow is left
+    /// to the run, where SQLite raises it too), and functions whose result may be large for a
+    /// small argument (printf, zeroblob, replace, char) or that are not deterministic are not.
+    private func foldConstant(_ e: BoundExpr) -> BoundExpr {
+        func isConstant(_ x: BoundExpr) -> Bool {
+            if case .constant = x { return true }
+            return false
+        }
+        let foldable: Bool
+        switch e {
+        case .unary(_, let x):
+            // (`+col` keeps its unary plus: x is a column, not a constant.)
+            foldable = isConstant(x)
+        case .arithmetic(_, let a, let b), .comparison(_, let a, let b, _), .and(let a, let b), .or(let a, let b):
+            foldable = isConstant(a) && isConstant(b)
+        case .isNull(let x, _), .cast(let x, _):
+            foldable = isConstant(x)
+        case .between(let x, let lo, let hi, _, _, _):
+            foldable = isConstant(x) && isConstant(lo) && isConstant(hi)
+        case .inList(let x, let list, _, _):
+            foldable = isConstant(x) && list.allSatisfy(isConstant)
+        case .like(_, let a, let b, let escape, _):
+            foldable = isConstant(a) && isConstant(b) && (escape.map(isConstant) ?? true)
+        case .caseWhen(let base, let branches, let elseValue, _):
+            foldable = (base.map(isConstant) ?? true) && branches.allSatisfy { isConstant($0.0) && isConstant($0.1) }
+                && (elseValue.map(isConstant) ?? true)
+        case .function(let call, let args):
+            switch call.function.kind {
+            case .printf, .zeroblob, .replace, .char, .random, .randomblob: foldable = false
+            default: foldable = call.function.isDeterministic && args.allSatisfy(isConstant)
+            }
+        default:
+            foldable = false
+        }
+        guard foldable else { return e }
+        let ctx = EvalContext(parameters: [], session: session)
+        guard let v = try? Evaluator.eval(e, [], ctx) else { return e }
+        return .constant(v)
+    }
+
+    private func bindNode(_ e: Expr, _ scope: Scope) throws(StrataError) -> BoundResult {
         try ThreadStack.check()
         switch e {
         case .literal(let v):
