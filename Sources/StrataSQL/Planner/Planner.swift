@@ -157,6 +157,7 @@ struct Planner {
                     place(b, in: plan)
                 }
             }
+            pushDownFilters(plan)
             reorderJoin(plan)
             chooseAccessPaths(plan)
             plan.isAggregate = !clause.groupBy.isEmpty || clause.columns.contains { col in
