@@ -299,10 +299,11 @@ extension StrataShell {
     private func explain(_ query: String, fail: (String) -> Bool) -> Bool {
         do {
             let result = try connection.query("EXPLAIN QUERY PLAN " + query)
-            out.write("QUERY PLAN\n")
             // Rows are (id, parent, notused, detail), as SQLite's: each drawn under its parent,
-            // "|--" before a child with later siblings, "`--" before the last.
+            // "|--" before a child with later siblings, "`--" before the last. A statement with
+            // no plan (INSERT ... VALUES, DDL) prints nothing, as in sqlite3.
             let rows = result.rows.filter { $0.count >= 4 }.map { (id: $0[0].integerValue, parent: $0[1].integerValue, detail: $0[3].textValue) }
+            if !rows.isEmpty { out.write("QUERY PLAN\n") }
             var lastChild: [Int64: Int64] = [:]
             for r in rows { lastChild[r.parent] = r.id }
             var prefix: [Int64: String] = [0: ""]

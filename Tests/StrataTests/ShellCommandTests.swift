@@ -427,10 +427,12 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
             """)
     }
 
-    @Test func explainOfAStatementItCannotExplainIsAnError() throws {
-        let r = try shell("CREATE TABLE t(a);\n.explain DELETE FROM t\n.explain\n")
+    @Test func explainOfOtherStatementsAndItsErrors() throws {
+        let r = try shell("CREATE TABLE t(a);\n.explain DELETE FROM t AS x WHERE rowid = 3\n.explain INSERT INTO t VALUES (1)\n"
+                          + ".explain DELETE FROM nosuch\n.explain\n")
         #expect(r.status == 1)
-        #expect(r.error == "Error: near line 2: EXPLAIN supports SELECT statements only, so far\nError: near line 3: usage: .explain QUERY\n")
+        #expect(r.output == "QUERY PLAN\n`--SEARCH x USING INTEGER PRIMARY KEY (rowid=?)\n")
+        #expect(r.error == "Error: near line 4: no such table: nosuch\nError: near line 5: usage: .explain QUERY\n")
     }
 }
 

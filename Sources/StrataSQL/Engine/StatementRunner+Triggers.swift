@@ -98,7 +98,7 @@ extension StatementRunner {
 
     // MARK: INSTEAD OF on views
 
-    private func viewTriggers(_ view: ViewInfo, _ event: TriggerEvent, verb: String) throws(StrataError) -> [TriggerInfo] {
+    func viewTriggers(_ view: ViewInfo, _ event: TriggerEvent, verb: String) throws(StrataError) -> [TriggerInfo] {
         let triggers = activeTriggers(view.name, event).filter { $0.statement.timing == .insteadOf }
         guard !triggers.isEmpty else { throw StrataError(.syntaxError, "cannot modify \(view.name) because it is a view") }
         return triggers

@@ -115,12 +115,8 @@ struct StatementRunner {
         case .pragma(let p): return try pragma(p)
         case .alterTable(let s): try alterTable(s)
         case .explain(let inner, _):
-            // EXPLAIN and EXPLAIN QUERY PLAN both show the query plan (ExplainQueryPlan).
-            guard case .select(let s) = inner else {
-                throw StrataError(.syntaxError, "EXPLAIN supports SELECT statements only, so far")
-            }
-            let (plan, _) = try planner.planQuery(s, parent: statementParent)
-            return QueryRows(columns: ExplainQueryPlan.columns, rows: ExplainQueryPlan.rows(for: plan))
+            // EXPLAIN and EXPLAIN QUERY PLAN both show the query plan (StatementRunner+Explain.swift).
+            return QueryRows(columns: ExplainQueryPlan.columns, rows: try explainRows(inner))
         case .analyze(let target): try analyze(target)
         case .vacuum, .set, .setTransaction, .savepoint, .release:
             throw StrataError(.syntaxError, "this statement is not supported yet")
@@ -616,13 +612,9 @@ struct StatementRunner {
     /// WHERE pred` (rowid or index equality and ranges, Planner/AccessPath.swift), or the whole
     /// table. A superset: the caller still checks `pred` on every row.
     func candidateRows(_ table: TableInfo, _ pred: BoundExpr, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
-        func conjuncts(_ e: BoundExpr) -> [BoundExpr] {
-            if case .and(let l, let r) = e { return conjuncts(l) + conjuncts(r) }
-            return [e]
-        }
         let width = table.columns.count + 1
         let plan = CorePlan()
-        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, filters: conjuncts(pred))]
+        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, filters: Self.conjuncts(pred))]
         plan.rowWidth = width
         planner.chooseAccessPaths(plan)
         guard let path = plan.levels[0].access else { return try session.rows(of: table) }

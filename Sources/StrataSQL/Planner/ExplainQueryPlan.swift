@@ -61,7 +61,7 @@ enum ExplainQueryPlan {
                 let join = level.isLeftJoin ? " LEFT-JOIN" : ""
                 switch level.source {
                 case .table(let table):
-                    add(access(table.name, level, columnName: { slot in slot == 0 ? "rowid" : table.columns[slot - 1].name }) + join, parent: parent)
+                    add(access(level.alias ?? table.name, level, columnName: { slot in slot == 0 ? "rowid" : table.columns[slot - 1].name }) + join, parent: parent)
                 case .query(let subquery):
                     let materialize = add("MATERIALIZE SUBQUERY", parent: parent)
                     query(subquery, parent: materialize)

@@ -396,7 +396,8 @@ struct Planner {
                 let offset = nextOffset(scope) + 1
                 let cols = table.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: collation($0.collation)) }
                 scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: !table.isWithoutRowid))
-                plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft))
+                plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft,
+                                             alias: alias))
             } else if catalog.isSequenceTable(name), ref.name.schema == nil || ref.name.schema?.lowercased() == "main" {
                 // Like a table: rowid, then its columns (no declared type, so no affinity).
                 let offset = nextOffset(scope) + 1

@@ -74,6 +74,8 @@ struct JoinLevel {
     /// How a table is read when not whole: by rowid or through an index (AccessPath.swift);
     /// nil: a full scan (narrowed by `hashProbe` if there is one).
     var access: AccessPath?
+    /// The name the query gives a table (its alias, or its name), for EXPLAIN QUERY PLAN.
+    var alias: String? = nil
 }
 
 final class CorePlan {
