@@ -1,7 +1,9 @@
 // TableAccess: runs a table level's AccessPath (Planner/AccessPath.swift): evaluates the key
 // values, finds the rowids (from the values themselves, a bounded cursor over the table, or the
-// entries of an index under a key prefix), and reads those rows with point gets. Rows come back
-// in rowid order, as a full scan gives them; the level's filters still check every row.
+// entries of an index under a key prefix), and reads those rows with point gets, or makes them
+// from the index keys when the index covers the query (TableAccess+Covering.swift); a union
+// merges its disjuncts' rows (TableAccess+Union.swift). Rows come back in rowid order, as a
+// full scan gives them; the level's filters still check every row.
 
 import StrataCatalog
 import StrataCore
@@ -23,13 +25,27 @@ final class CompiledAccess {
     /// The execution (`ExecutionSession.generation`) `memo` and `probes` belong to: a plan reused
     /// by a later statement starts afresh.
     private var generation: UInt64 = 0
+    /// How rows are made from the index's entries when it holds every column read (TableAccess+Covering.swift).
+    let covering: CoveringLayout?
+    /// A union's disjuncts (TableAccess+Union.swift).
+    let branches: [CompiledAccess]
 
-    init(_ path: AccessPath, _ table: TableInfo) {
+    /// `readColumns`: the table's columns the query reads, when known; a covering index then
+    /// answers from its entries alone, and the rows hold only those columns (nil: whole rows,
+    /// as UPDATE and DELETE need).
+    init(_ path: AccessPath, _ table: TableInfo, readColumns: ReadColumns? = nil) {
+        var path = path
+        covering = readColumns != nil && path.mayCover ? path.markCovering(table, used: readColumns) : nil
         self.path = path
         self.table = table
         equal = path.equal.map { $0.map { (ExprCompiler.compile($0.expr), $0.affinity) } }
         lower = path.lower.map { (ExprCompiler.compile($0.value.expr), $0.value.affinity) }
         upper = path.upper.map { (ExprCompiler.compile($0.value.expr), $0.value.affinity) }
+        if case .union(let list) = path.kind {
+            branches = list.map { CompiledAccess($0, table, readColumns: readColumns) }
+        } else {
+            branches = []
+        }
     }
 
     /// The rows the path selects for the current combined row (which holds the earlier levels'
@@ -80,6 +96,8 @@ final class CompiledAccess {
                 return Array(decoded[Self.firstIndex(decoded, atLeast: from)..<Self.firstIndex(decoded, above: through)])
             }
             return try session.rows(of: table, from: from, through: through)
+        case .union:
+            return try unionRows(row, ctx)
         case .index(let ix):
             if generation != session.generation {
                 generation = session.generation
@@ -95,6 +113,7 @@ final class CompiledAccess {
                 }
                 return (positions[key] ?? []).map { decoded[$0] }
             }
+            if let covering, decoded == nil { return try coveringRows(ix, values, lo, hi, covering, session) }
             return try fetch(try indexRowids(ix, values, lo, hi, session), decoded, session)
         }
     }
@@ -162,6 +181,15 @@ final class CompiledAccess {
     /// column, sorted and without repeats.
     private func indexRowids(_ ix: IndexInfo, _ values: [[Value]], _ lo: Value?, _ hi: Value?,
                              _ session: ExecutionSession) throws(StrataError) -> [Int64] {
+        var found = Set<Int64>()
+        try forEachIndexEntry(ix, values, lo, hi, session) { key throws(StrataError) in found.insert(Keys.rowid(fromKey: key)) }
+        return found.sorted()
+    }
+
+    /// Calls `body` with the key of each index entry under each combination of the equality
+    /// values, within the range on the next column (an entry at most once).
+    func forEachIndexEntry(_ ix: IndexInfo, _ values: [[Value]], _ lo: Value?, _ hi: Value?, _ session: ExecutionSession,
+                           _ body: ([UInt8]) throws(StrataError) -> Void) throws(StrataError) {
         var prefixes: [[UInt8]] = [Keys.indexPrefix(ix.id)]
         for (k, vs) in values.enumerated() {
             var next: [[UInt8]] = []
@@ -176,7 +204,6 @@ final class CompiledAccess {
             prefixes = next
         }
         let k = values.count
-        var found = Set<Int64>()
         for prefix in prefixes {
             // The range column: keys from the smaller bound's field to past the larger one's
             // (a DESC column's fields are inverted, so its upper value gives the start).
@@ -198,10 +225,9 @@ final class CompiledAccess {
             var cursor = session.transaction.cursor(from: start, to: end)
             while try cursor.next() {
                 try session.checkInterrupt()
-                found.insert(Keys.rowid(fromKey: cursor.key))
+                try body(cursor.key)
             }
         }
-        return found.sorted()
     }
 
     /// The rowid equal to `v`, if one can be (an integer, or a real with an integral value in range).

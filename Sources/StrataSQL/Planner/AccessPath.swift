@@ -15,6 +15,9 @@
 //   5. an index range on its first column;
 //   6. the hash table on an equality join (`JoinLevel.hashProbe`, built per statement);
 //   7. a full scan.
+// An OR whose disjuncts all have paths is their union (AccessPath+Or.swift): after 3 when every
+// disjunct's path is an equality, else after 5. Between equals, a partial index (fewer
+// entries) wins, then a covering one (AccessPath+Covering.swift), then the first made.
 //
 // A path fetches a superset of the rows its terms accept, never fewer: the terms stay in the
 // level's filters and are checked again on every fetched row (so an inclusive bound may stand
@@ -24,9 +27,11 @@
 // side (a TEXT column against an INTEGER column converts the column: not indexable); the probe
 // value gets the affinity the comparison gives it, at run time, before it is encoded; and the
 // index column's collation (as its keys are encoded, `StatementRunner.indexKeyPrefix`) is the
-// comparison's. `IS`, `!=`, NOT IN and NOT BETWEEN are never used. Partial indexes and index
-// columns that are expressions are not used yet. Rows come back in rowid order, as a scan gives
-// them, so a path changes how many rows are read, never the answer or its order.
+// comparison's. `IS`, `!=`, NOT IN and NOT BETWEEN are never used. A partial index serves only
+// terms that imply its WHERE (AccessPath+Partial.swift); an index column that is an expression
+// serves terms on the same expression (AccessPath+Expression.swift). Rows come back in rowid
+// order, as a scan gives them, so a path changes how many rows are read, never the answer or
+// its order.
 
 import StrataCatalog
 import StrataCore
@@ -51,6 +56,9 @@ struct AccessPath {
         case rowid
         /// An index's entries, then each row by its rowid.
         case index(IndexInfo)
+        /// An OR whose every disjunct has a path of its own: the union of their rows, without
+        /// repeats, in rowid order (AccessPath+Or.swift).
+        case union([AccessPath])
     }
 
     var kind: Kind
@@ -67,9 +75,20 @@ struct AccessPath {
     var columnNames: [String] = []
     /// The index is a WITHOUT ROWID table's PRIMARY KEY (EXPLAIN says `USING PRIMARY KEY`, as SQLite).
     var isPrimaryKey = false
+    /// The index has a WHERE (a partial index): it holds only some of the rows.
+    var isPartial: Bool {
+        if case .index(let ix) = kind { return ix.whereClause != nil }
+        return false
+    }
     /// Whether a key expression reads a column of an earlier join level (the lookup is then
     /// made again for each row of those levels).
     var dependsOnRow = false
+    /// The index holds every column the query reads from the table: its entries answer without
+    /// the rows (set on a copy once the query is bound: AccessPath+Covering.swift).
+    var isCovering = false
+    /// Index paths as good as this one by the preference: one of them may serve instead when it
+    /// is covering and this one is not (AccessPath+Covering.swift).
+    var ties: [AccessPath] = []
 
     /// The preference rank (lower is better; see the file comment).
     var rank: Int {
@@ -78,6 +97,9 @@ struct AccessPath {
         case .index(let ix):
             if equal.isEmpty { return 5 }
             return ix.isUnique && equal.count == ix.columns.count ? 2 : 3
+        // After one index equality (on ties, the path with equality columns wins), before the
+        // ranges, when every disjunct is an equality; else after the ranges.
+        case .union(let branches): return branches.allSatisfy { $0.rank <= 3 } ? 3 : 6
         }
     }
 
@@ -92,13 +114,16 @@ struct AccessPath {
         let list = terms.joined(separator: " AND ")
         switch kind {
         case .rowid: return "USING INTEGER PRIMARY KEY (\(list))"
-        case .index(let ix): return isPrimaryKey ? "USING PRIMARY KEY (\(list))" : "USING INDEX \(ix.name) (\(list))"
+        case .index(let ix):
+            return isPrimaryKey ? "USING PRIMARY KEY (\(list))" : "USING \(isCovering ? "COVERING " : "")INDEX \(ix.name) (\(list))"
+        case .union: return "MULTI-INDEX OR"
         }
     }
 
     /// Every expression the path evaluates.
     var expressions: [BoundExpr] {
-        equal.flatMap { $0.map(\.expr) } + [lower, upper].compactMap { $0?.value.expr }
+        if case .union(let branches) = kind { return branches.flatMap(\.expressions) }
+        return equal.flatMap { $0.map(\.expr) } + [lower, upper].compactMap { $0?.value.expr }
     }
 }
 
@@ -124,13 +149,10 @@ extension Planner {
                 if readsRow { dependsOnRow = true }
                 return ok && !correlated
             }
-            let candidates = accessPaths(table, level, terms, known)
-            // Best rank; then more equality columns; then a range; then the first index made.
-            guard let best = candidates.min(by: { a, b in
-                if a.rank != b.rank { return a.rank < b.rank }
-                if a.equal.count != b.equal.count { return a.equal.count > b.equal.count }
-                return (a.lower != nil || a.upper != nil) && b.lower == nil && b.upper == nil
-            }) else { continue }
+            var candidates = accessPaths(table, level, terms, known)
+            candidates += unionPaths(table, level, terms, known)
+            guard var best = candidates.min(by: Self.isPreferred) else { continue }
+            Self.keepTies(&best, candidates)
             plan.levels[i].access = best
             // A join path keeps the level's hash probe: on a small table already decoded in
             // memory, the executor joins through the hash (one pass) rather than a lookup per
@@ -139,23 +161,38 @@ extension Planner {
         }
     }
 
+    /// Whether `a` is a better path than `b`: the better rank; then more equality columns; then
+    /// a range; then a partial index; else the first (the first index made).
+    static func isPreferred(_ a: AccessPath, over b: AccessPath) -> Bool {
+        if a.rank != b.rank { return a.rank < b.rank }
+        if a.equal.count != b.equal.count { return a.equal.count > b.equal.count }
+        if (a.lower != nil || a.upper != nil) != (b.lower != nil || b.upper != nil) { return a.lower != nil || a.upper != nil }
+        return a.isPartial && !b.isPartial
+    }
+
     /// A term `column op value` on level `level` in a usable form.
-    private struct Term {
+    struct Term {
         enum Op { case equal, lower, upper }
-        /// The column within the level (0 is the rowid).
+        /// The column within the level (0 is the rowid); -1 when the key side is `expression`.
         var column: Int
         var op: Op
         var values: [KeyValue]
         var isInclusive: Bool
         var collation: Collation
         var dependsOnRow: Bool
+        /// The key side when it is an expression of the level's columns, for an index on the
+        /// same expression (AccessPath+Expression.swift).
+        var expression: BoundExpr? = nil
     }
 
-    private func terms(_ level: JoinLevel, _ conditions: [BoundExpr],
-                       _ known: (BoundExpr, inout Bool) -> Bool) -> [Term] {
+    /// The level's terms; with `expressions`, also those whose key side is an expression of the
+    /// level's columns (only worth finding when the table has an index on an expression).
+    func terms(_ level: JoinLevel, _ conditions: [BoundExpr],
+               _ known: (BoundExpr, inout Bool) -> Bool, expressions: Bool = false) -> [Term] {
         let range = level.offset..<(level.offset + level.width)
-        func column(_ e: BoundExpr) -> Int? {
-            if case .column(0, let s) = e, range.contains(s) { return s - level.offset }
+        func column(_ e: BoundExpr) -> (column: Int, expression: BoundExpr?)? {
+            if case .column(0, let s) = e, range.contains(s) { return (s - level.offset, nil) }
+            if expressions, let x = Self.levelExpression(e, level) { return (-1, x) }
             return nil
         }
         var out: [Term] = []
@@ -163,7 +200,7 @@ extension Planner {
             switch c {
             case .comparison(let op, let l, let r, let rule):
                 // column op value, or value op column (then the operator turns around).
-                var col: Int?
+                var col: (column: Int, expression: BoundExpr?)?
                 var value: BoundExpr = l
                 var columnAffinity = rule.left
                 var valueAffinity = rule.right
@@ -178,11 +215,11 @@ extension Planner {
                     valueAffinity = rule.left
                     flipped = true
                 }
-                guard let k = col, columnAffinity == nil else { continue }
+                guard let (k, expression) = col, columnAffinity == nil else { continue }
                 var depends = false
                 guard known(value, &depends) else { continue }
                 let kv = [KeyValue(expr: value, affinity: valueAffinity)]
-                let t: Term
+                var t: Term
                 switch (op, flipped) {
                 case (.equal, _):
                     t = Term(column: k, op: .equal, values: kv, isInclusive: true, collation: rule.collation, dependsOnRow: depends)
@@ -197,29 +234,36 @@ extension Planner {
                 default:
                     continue
                 }
+                t.expression = expression
                 out.append(t)
             case .between(let x, let lo, let hi, false, let r1, let r2):
-                guard let k = column(x) else { continue }
+                guard let (k, expression) = column(x) else { continue }
                 if r1.left == nil {
                     var depends = false
                     if known(lo, &depends) {
                         out.append(Term(column: k, op: .lower, values: [KeyValue(expr: lo, affinity: r1.right)], isInclusive: true,
-                                        collation: r1.collation, dependsOnRow: depends))
+                                        collation: r1.collation, dependsOnRow: depends, expression: expression))
                     }
                 }
                 if r2.left == nil {
                     var depends = false
                     if known(hi, &depends) {
                         out.append(Term(column: k, op: .upper, values: [KeyValue(expr: hi, affinity: r2.right)], isInclusive: true,
-                                        collation: r2.collation, dependsOnRow: depends))
+                                        collation: r2.collation, dependsOnRow: depends, expression: expression))
                     }
                 }
             case .inList(let x, let list, false, let rule):
-                guard let k = column(x), rule.left == nil, !list.isEmpty, list.count <= 1000 else { continue }
+                guard let (k, expression) = column(x), rule.left == nil, !list.isEmpty, list.count <= 1000 else { continue }
                 var depends = false
                 guard list.allSatisfy({ known($0, &depends) }) else { continue }
                 out.append(Term(column: k, op: .equal, values: list.map { KeyValue(expr: $0, affinity: rule.right) },
-                                isInclusive: true, collation: rule.collation, dependsOnRow: depends))
+                                isInclusive: true, collation: rule.collation, dependsOnRow: depends, expression: expression))
+            case .or:
+                // `a = 1 OR a = 2` is `a IN (1, 2)`, `a = 1 OR a > 1` is `a >= 1`, as in SQLite
+                // (AccessPath+Or.swift).
+                if let t = orAsIn(c, level, known, expressions: expressions) ?? orAsRange(c, level, known, expressions: expressions) {
+                    out.append(t)
+                }
             default:
                 continue
             }
@@ -227,10 +271,12 @@ extension Planner {
         return out
     }
 
-    /// The paths the terms allow on a table level: the rowid's and each usable index's.
-    private func accessPaths(_ table: TableInfo, _ level: JoinLevel, _ conditions: [BoundExpr],
-                             _ known: (BoundExpr, inout Bool) -> Bool) -> [AccessPath] {
-        let all = terms(level, conditions, known)
+    /// The paths the terms allow on a table level: the rowid's and each usable index's (a
+    /// partial index only when the terms imply its WHERE: AccessPath+Partial.swift).
+    func accessPaths(_ table: TableInfo, _ level: JoinLevel, _ conditions: [BoundExpr],
+                     _ known: (BoundExpr, inout Bool) -> Bool) -> [AccessPath] {
+        let indexes = catalog.indexes(on: table.name)
+        let all = terms(level, conditions, known, expressions: indexes.contains { $0.columns.contains { $0.column == nil } })
         if all.isEmpty { return [] }
         var paths: [AccessPath] = []
 
@@ -247,15 +293,26 @@ extension Planner {
             paths.append(p)
         }
 
-        for ix in catalog.indexes(on: table.name) where ix.whereClause == nil {
+        var scope: Scope?
+        for ix in indexes {
+            guard let keys = usableKeys(ix, table, level, conditions, &scope) else { continue }
             let collations = ix.columns.map { $0.collation.flatMap { Collation(name: $0) } ?? .binary }
             var p = AccessPath(kind: .index(ix), descending: ix.columns.map(\.descending), collations: collations,
                                columnNames: ix.columns.map { $0.column.map { table.columns[$0].name } ?? "<expr>" })
             p.isPrimaryKey = table.isWithoutRowid && ix.origin == .primaryKey
             var combinations = 1
             for (k, col) in ix.columns.enumerated() {
-                guard let c = col.column else { break }
-                let usable = all.filter { $0.column == c + 1 && $0.collation == collations[k] }
+                // A column's terms, or those whose key side is the index's expression.
+                let usable: [Term]
+                if let c = col.column {
+                    usable = all.filter { $0.column == c + 1 && $0.collation == collations[k] }
+                } else if let key = keys.isEmpty ? nil : keys[k] {
+                    usable = all.filter { t in
+                        t.collation == collations[k] && t.expression.map { Self.sameExpression($0, key, offset: level.offset) } == true
+                    }
+                } else {
+                    break
+                }
                 if let eq = usable.first(where: { $0.op == .equal }), combinations * eq.values.count <= 1000 {
                     combinations *= eq.values.count
                     p.equal.append(eq.values)

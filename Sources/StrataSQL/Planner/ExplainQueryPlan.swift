@@ -1,8 +1,10 @@
 // EXPLAIN QUERY PLAN (CONTRACT.md §6): a query's plan as rows (id, parent, notused, detail), as
 // SQLite gives them, so that a client can draw the tree: each FROM source with its access path
 // (SCAN for a full read; SEARCH … USING INTEGER PRIMARY KEY (rowid=?) or (rowid>? AND rowid<?)
-// for a rowid lookup or range; SEARCH … USING INDEX i (a=? AND b>?) for an index lookup;
-// SEARCH … USING HASH TABLE (c=?) for the equality lookup the executor builds per statement),
+// for a rowid lookup or range; SEARCH … USING INDEX i (a=? AND b>?) for an index lookup,
+// USING COVERING INDEX when the index answers alone; MULTI-INDEX OR with INDEX 1, INDEX 2, …
+// and each disjunct's SEARCH beneath for a union; SEARCH … USING HASH TABLE (c=?) for the
+// equality lookup the executor builds per statement),
 // materialized subqueries under their source, compound parts under COMPOUND QUERY, and the
 // sorts for GROUP BY, DISTINCT and ORDER BY. SQLite words the bounds the same way: `>` for
 // `>` and `>=`, `<` for `<` and `<=`; IN is `=`.
@@ -57,11 +59,24 @@ enum ExplainQueryPlan {
             if let values = core.values {
                 add(values.count == 1 ? "SCAN CONSTANT ROW" : "SCAN \(values.count) CONSTANT ROWS", parent: parent)
             }
-            for level in core.levels {
+            // The columns the query reads, which decide whether an index covers them. A core
+            // without results is an UPDATE's or DELETE's (StatementRunner+Explain.swift): those
+            // read whole rows (`candidateRows`), never from an index alone.
+            lazy var used = core.results.isEmpty ? nil : CompiledCore.usedSlots(core)
+            for var level in core.levels {
                 let join = level.isLeftJoin ? " LEFT-JOIN" : ""
                 switch level.source {
                 case .table(let table):
-                    add(access(level.alias ?? table.name, level, columnName: { slot in slot == 0 ? "rowid" : table.columns[slot - 1].name }) + join, parent: parent)
+                    level.access = level.access?.withCovering(table, used: Planner.levelColumns(used, level))
+                    let name = level.alias ?? table.name
+                    if case .union(let branches)? = level.access?.kind {
+                        let union = add("MULTI-INDEX OR", parent: parent)
+                        for (n, branch) in branches.enumerated() {
+                            add("SEARCH \(name) \(branch.explanation)" + join, parent: add("INDEX \(n + 1)", parent: union))
+                        }
+                        continue
+                    }
+                    add(access(name, level, columnName: { slot in slot == 0 ? "rowid" : table.columns[slot - 1].name }) + join, parent: parent)
                 case .query(let subquery):
                     let materialize = add("MATERIALIZE SUBQUERY", parent: parent)
                     query(subquery, parent: materialize)

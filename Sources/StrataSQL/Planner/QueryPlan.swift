@@ -165,7 +165,7 @@ final class CompiledCore {
             probeLeftAffinity = level.hashProbe?.leftAffinity
             probeRightAffinity = level.hashProbe?.rightAffinity
             if case .table(let table) = level.source, let path = level.access {
-                access = CompiledAccess(path, table)
+                access = CompiledAccess(path, table, readColumns: Planner.levelColumns(usedSlots, level))
             } else {
                 access = nil
             }
