@@ -80,6 +80,7 @@ struct Planner {
             scope.isCorrelated = scope.isCorrelated || coreScope.isCorrelated
             try bindOrderBy(s.orderBy, plan: plan, core: core, coreScope: coreScope, compound: nil)
             try bindLimit(s, plan, parent: parent, scope: scope)
+            planOrder(plan, core)
             return (plan, scope)
         }
         let (firstPlan, _, firstScope) = try planCore(s.first, scope: scope)
