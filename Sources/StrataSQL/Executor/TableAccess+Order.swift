@@ -5,8 +5,8 @@
 // column, upwards or downwards, and each entry's row is fetched by its rowid (a binary search
 // when the table is decoded in memory, a point get otherwise). The rowid is read as a bounded
 // cursor over the table (or a slice of the decoded rows), or as the sorted rowids of its
-// equality. With `nullsAfter`, the first column after the equalities is read in two parts: its
-// non-NULL entries, then its NULL ones. A plain scan (no path) streams the table the same way
+// equality. With `movesNulls`, the first column after the equalities is read in two parts: its
+// non-NULL entries and its NULL ones, the NULL ones at the other end from where the scan meets them. A plain scan (no path) streams the table the same way
 // when only the first rows are wanted.
 
 import StrataCatalog
@@ -119,12 +119,15 @@ final class OrderedScan {
                 if let first { start = field(first) }
                 if let last, let e = keyPrefixSuccessor(field(last)) { end = e }
             }
-            guard order.nullsAfter, k < path.descending.count else {
+            guard order.movesNulls, k < path.descending.count else {
                 add(start, end)
                 continue
             }
-            // The non-NULL entries (below and above the NULL field: only one part is not
-            // empty), in reading order, then the NULL ones.
+            // The NULL entries at the other end: the scan meets them first reading an ASC
+            // column upwards or a DESC one downwards (NULL's field is the lowest, inverted the
+            // highest), and then reads them last; otherwise first. The non-NULL entries lie below
+            // and above the NULL field (only one part is not empty).
+            let nullsMetFirst = path.descending[k] == order.isReversed
             var nullField = prefix
             encodeKey([.null], descending: [path.descending[k]], into: &nullField)
             guard let nullEnd = keyPrefixSuccessor(nullField) else { continue }
@@ -134,8 +137,9 @@ final class OrderedScan {
             let below = clip(prefix, nullField)
             let above = clip(nullEnd, prefixEnd)
             let nulls = clip(nullField, nullEnd)
+            if !nullsMetFirst { add(nulls.0, nulls.1) }
             for part in order.isReversed ? [above, below] : [below, above] { add(part.0, part.1) }
-            add(nulls.0, nulls.1)
+            if nullsMetFirst { add(nulls.0, nulls.1) }
         }
         return out
     }

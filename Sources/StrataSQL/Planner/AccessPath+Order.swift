@@ -12,8 +12,8 @@
 // column on a column with a collation of its own and no COLLATE of its own is not used: how its
 // keys are encoded is the index's business); and its NULLs must come where the scan puts them
 // (keys put NULL lowest, as compareValues does: first when reading upwards, last downwards),
-// except on the first column after the equalities, where the scan can read the non-NULL entries
-// first and the NULL ones after (`ScanOrder.nullsAfter`; SQLite's WHERE_BIGNULL_SORT). A key
+// except on the first column after the equalities, where the scan can read the NULL entries at
+// the other end (`ScanOrder.movesNulls`; SQLite's WHERE_BIGNULL_SORT). A key
 // column bound by IN (several values) is read in order, each value's entries in turn. Once the
 // matched columns make a UNIQUE key (no NULL among them: NOT NULL or fixed), or reach the rowid
 // after an index's columns, every later term is met.
@@ -36,8 +36,10 @@ import StrataCore
 struct ScanOrder {
     /// The path's keys are read from the last to the first.
     var isReversed = false
-    /// The first key column after the equalities reads its non-NULL entries, then its NULL ones.
-    var nullsAfter = false
+    /// The first key column after the equalities reads its NULL entries at the other end from
+    /// where the scan meets them (after the others reading upwards on an ASC column, before them
+    /// reading downwards).
+    var movesNulls = false
     /// A lone min()/max(): EXPLAIN says SEARCH.
     var isMinMax = false
     /// Every column the query reads of this table is in the index (EXPLAIN says COVERING INDEX).
@@ -99,7 +101,9 @@ extension Planner {
         if level.access != nil {
             guard let (n, order, _) = delivered(level.access!, table, terms, constants), n > 0 else { return }
             plan.orderedPrefix = n
-            core.levels[0].order = order
+            var o = order
+            o.isCovering = isCovering(level.access!, core, level, table)
+            core.levels[0].order = o
             return
         }
         guard let (path, order) = bestPath(level, table, terms, constants, minMax: false) else {
@@ -189,7 +193,7 @@ extension Planner {
         var n = 0
         var matched = 0
         var reversed: Bool?
-        var nullsAfter = false
+        var movesNulls = false
         for t in terms {
             while j < keys.count && keys[j].isConstant { j += 1 }
             if let w = uniqueWidth, j >= w, keys[0..<w].allSatisfy({ $0.isConstant || $0.notNull }) {
@@ -208,14 +212,14 @@ extension Planner {
             // equalities can put them last (an IN column has no NULLs).
             if !keys[j].notNull && j >= path.equal.count && t.nullsFirst == t.descending {
                 guard j == path.equal.count else { break }
-                nullsAfter = true
+                movesNulls = true
             }
             reversed = rev
             n += 1
             matched += 1
             j += 1
         }
-        return (n, ScanOrder(isReversed: reversed ?? false, nullsAfter: nullsAfter), matched)
+        return (n, ScanOrder(isReversed: reversed ?? false, movesNulls: movesNulls), matched)
     }
 
     /// The level's column an ORDER BY expression is, if it is one (the INTEGER PRIMARY KEY is the rowid, 0).
