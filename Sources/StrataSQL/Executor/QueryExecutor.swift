@@ -243,7 +243,7 @@ enum QueryExecutor {
             return core.isDistinct ? try distinctVisible(out, width, core.distinctCollations, ctx.session.checkInterrupt) : out
         }
         if sink.wantsNothing { return [] }
-        try join(core, ctx, stream: sink.tableStream) { (row) throws(StrataError) in try sink.add(row, core, ctx) }
+        try join(core, ctx, streamsTable: sink.streamsTable) { (row) throws(StrataError) in try sink.add(row, core, ctx) }
         return sink.finish()
     }
 
@@ -282,8 +282,8 @@ enum QueryExecutor {
     }
 
     /// Calls `emit` with every combined row of the core's FROM that passes its filters, until it
-    /// returns false. `stream` says how a first level that is a whole table is streamed.
-    private static func join(_ core: CorePlan, _ ctx: EvalContext, stream how: TableStream? = nil,
+    /// returns false. With `streamsTable`, a first level that is a whole table is streamed.
+    private static func join(_ core: CorePlan, _ ctx: EvalContext, streamsTable: Bool = false,
                              _ emit: ([Value]) throws(StrataError) -> Bool) throws(StrataError) {
         if core.levels.isEmpty {
             _ = try emit([])
@@ -293,7 +293,7 @@ enum QueryExecutor {
         var hashes: [[DistinctKey.Atom: [Int]]?] = Array(repeating: nil, count: core.levels.count)
         var row = [Value](repeating: .null, count: core.rowWidth)
         let levels = core.compiled.levels
-        if var stream = try firstLevelStream(core, levels[0], how, row, ctx) {
+        if var stream = try firstLevelStream(core, levels[0], streamsTable: streamsTable, row, ctx) {
             _ = try joinStreamed(&stream, core, levels, &sources, &hashes, &row, ctx, emit)
         } else {
             _ = try joinLevel(0, core, levels, &sources, &hashes, &row, ctx, emit)
