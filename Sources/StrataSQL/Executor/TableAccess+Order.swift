@@ -52,28 +52,27 @@ final class OrderedScan {
             if hi!.isNull { return RowStream.empty(table, ctx.session) }
         }
         let session = ctx.session
-        switch path.kind {
-        case .rowid:
-            if let keys = values.first {
-                var rowids = Set(keys.compactMap(CompiledAccess.exactRowid)).sorted()
-                if order.isReversed { rowids.reverse() }
-                return RowStream.rowids(table, session, rowids)
-            }
-            var from = Int64.min
-            var through = Int64.max
-            if let lo {
-                guard let b = CompiledAccess.lowerRowid(lo) else { return RowStream.empty(table, session) }
-                from = b
-            }
-            if let hi {
-                guard let b = CompiledAccess.upperRowid(hi) else { return RowStream.empty(table, session) }
-                through = b
-            }
-            if from > through { return RowStream.empty(table, session) }
-            return RowStream.table(table, session, from: from, through: through, reversed: order.isReversed)
-        case .index(let ix):
+        if case .index(let ix) = path.kind {
             return RowStream.index(table, session, segments(ix, values, lo, hi), reversed: order.isReversed)
         }
+        // The rowid (the planner orders no other kind of path).
+        if let keys = values.first {
+            var rowids = Set(keys.compactMap(CompiledAccess.exactRowid)).sorted()
+            if order.isReversed { rowids.reverse() }
+            return RowStream.rowids(table, session, rowids)
+        }
+        var from = Int64.min
+        var through = Int64.max
+        if let lo {
+            guard let b = CompiledAccess.lowerRowid(lo) else { return RowStream.empty(table, session) }
+            from = b
+        }
+        if let hi {
+            guard let b = CompiledAccess.upperRowid(hi) else { return RowStream.empty(table, session) }
+            through = b
+        }
+        if from > through { return RowStream.empty(table, session) }
+        return RowStream.table(table, session, from: from, through: through, reversed: order.isReversed)
     }
 
     /// The key ranges [start, end) to read, in the order to read them.

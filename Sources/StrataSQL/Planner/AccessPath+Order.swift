@@ -155,12 +155,12 @@ extension Planner {
         /// The number of leading key columns that are a unique key, when none is NULL.
         var uniqueWidth: Int?
         func rowidColumn(_ c: Int) -> Int { table.rowidColumn.map { $0 + 1 } == c ? 0 : c }
-        switch path.kind {
-        case .rowid:
+        // (if-case rather than a switch: a kind of path added later is not read in order.)
+        if case .rowid = path.kind {
             keys = [KeyColumn(column: 0, descending: false, collation: .binary,
                               isConstant: path.equal.first?.count == 1, notNull: true)]
             uniqueWidth = 1
-        case .index(let ix):
+        } else if case .index(let ix) = path.kind {
             guard ix.whereClause == nil else { return nil }
             for (j, col) in ix.columns.enumerated() {
                 var key = KeyColumn(column: nil, descending: col.descending, collation: nil, isConstant: false, notNull: false)
@@ -182,6 +182,8 @@ extension Planner {
                 keys.append(KeyColumn(column: 0, descending: false, collation: .binary, isConstant: false, notNull: true))
                 uniqueWidth = uniqueWidth ?? keys.count
             }
+        } else {
+            return nil
         }
         // The path's single-value equalities fix their columns too (`a IN (5)` is no WHERE equality).
         var constants = constants
@@ -283,13 +285,11 @@ extension ScanOrder {
         if path.upper != nil { terms.append("\(rangeName)<?") }
         let list = terms.isEmpty ? "" : " (" + terms.joined(separator: " AND ") + ")"
         let verb = terms.isEmpty && !isMinMax ? "SCAN" : "SEARCH"
-        switch path.kind {
-        case .rowid:
+        guard case .index(let ix) = path.kind else {
             return terms.isEmpty ? "\(verb) \(name)" : "\(verb) \(name) USING INTEGER PRIMARY KEY\(list)"
-        case .index(let ix):
-            if path.isPrimaryKey { return terms.isEmpty && !isMinMax ? "SCAN \(name)" : "SEARCH \(name) USING PRIMARY KEY\(list)" }
-            return "\(verb) \(name) USING \(isCovering ? "COVERING " : "")INDEX \(ix.name)\(list)"
         }
+        if path.isPrimaryKey { return terms.isEmpty && !isMinMax ? "SCAN \(name)" : "SEARCH \(name) USING PRIMARY KEY\(list)" }
+        return "\(verb) \(name) USING \(isCovering ? "COVERING " : "")INDEX \(ix.name)\(list)"
     }
 }
 
