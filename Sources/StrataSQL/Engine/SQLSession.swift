@@ -273,6 +273,12 @@ final class ExecutionSession {
         return shared
     }
 
+    /// Keeps every row of `table`, read whole by a stream (RowStream), as `rows(of:)` would have.
+    func keepDecoded(_ rows: [[Value]], of table: TableInfo) {
+        tableRows[table.id] = rows
+        sharedTables?.store(rows, of: table.id, at: transaction.snapshot.commit)
+    }
+
     /// Forgets rows read so far (after a write); the shared tables no longer apply to this
     /// transaction.
     func invalidate() {

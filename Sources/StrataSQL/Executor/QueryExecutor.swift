@@ -18,8 +18,6 @@ enum QueryExecutor {
     /// The plan's visible rows, sorted and limited. `limit` caps the rows needed (EXISTS, scalar subqueries).
     static func run(_ plan: QueryPlan, _ ctx: EvalContext, limit: Int? = nil) throws(StrataError) -> [[Value]] {
         try ThreadStack.check(limit: ctx.stackLimit)
-        var rows = try runBody(plan, ctx)
-        if !plan.orderBy.isEmpty { try sort(&rows, plan.orderBy, ctx.session.checkInterrupt) }
         var start = 0
         var count = Int.max
         if let l = plan.limit {
@@ -31,6 +29,17 @@ enum QueryExecutor {
             if n > 0 { start = Int(min(n, Int64(Int.max / 2))) }
         }
         if let limit { count = min(count, limit) }
+        // A core keeps only the rows the window needs, in order when it can (QueryExecutor+Order.swift).
+        var rows: [[Value]]
+        var sorted = plan.orderBy.isEmpty
+        if case .core(let core) = plan.body {
+            var sink = CoreRowSink(plan, core, cap: count == Int.max ? nil : start + count)
+            rows = try runCore(core, width: plan.width, ctx, &sink)
+            sorted = sorted || sink.isSorted
+        } else {
+            rows = try runBody(plan, ctx)
+        }
+        if !sorted { try sort(&rows, plan.orderBy, ctx.session.checkInterrupt) }
         if start > 0 || count < rows.count - start || rows.first.map({ $0.count > plan.width }) == true {
             let end = start + min(count, max(0, rows.count - start))
             if start >= rows.count { return [] }
@@ -54,7 +63,8 @@ enum QueryExecutor {
     private static func runBody(_ plan: QueryPlan, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
         switch plan.body {
         case .core(let core):
-            return try runCore(core, width: plan.width, ctx)
+            var sink = CoreRowSink(nil, core, cap: nil)
+            return try runCore(core, width: plan.width, ctx, &sink)
         case .compound(let first, let rest):
             if let state = plan.recursive {
                 // Without ORDER BY, LIMIT (plus OFFSET) also bounds the recursion.
@@ -207,7 +217,7 @@ enum QueryExecutor {
 
     // MARK: one core
 
-    private static func runCore(_ core: CorePlan, width: Int, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+    private static func runCore(_ core: CorePlan, width: Int, _ ctx: EvalContext, _ sink: inout CoreRowSink) throws(StrataError) -> [[Value]] {
         if let values = core.values {
             var out: [[Value]] = []
             for r in values {
@@ -221,26 +231,20 @@ enum QueryExecutor {
             if core.isAggregate && core.groupBy.isEmpty { return [try aggregateRow(core, [], [], ctx)] }
             return []
         }
-        var out: [[Value]] = []
         if core.isAggregate {
             var groups = AggregateGroups(core: core)
-            try join(core, ctx) { (row) throws(StrataError) in try groups.add(row, ctx) }
-            out = try groups.finish(ctx)
-        } else {
-            let compiled = core.compiled
-            let results = compiled.results
-            let hiddenKeys = compiled.hiddenKeys
-            let n = results.count + hiddenKeys.count
+            // A min/max probe needs only the first row its ordered scan gives.
+            let probe = core.isMinMaxProbe
             try join(core, ctx) { (row) throws(StrataError) in
-                var r: [Value] = []
-                r.reserveCapacity(n)
-                for e in results { r.append(try e(row, ctx)) }
-                for e in hiddenKeys { r.append(try e(row, ctx)) }
-                out.append(r)
+                try groups.add(row, ctx)
+                return !probe
             }
+            let out = try groups.finish(ctx)
+            return core.isDistinct ? try distinctVisible(out, width, core.distinctCollations, ctx.session.checkInterrupt) : out
         }
-        if core.isDistinct { out = try distinctVisible(out, width, core.distinctCollations, ctx.session.checkInterrupt) }
-        return out
+        if sink.wantsNothing { return [] }
+        try join(core, ctx, streamsTable: sink.streamsTable) { (row) throws(StrataError) in try sink.add(row, core, ctx) }
+        return sink.finish()
     }
 
     private static func distinctVisible(_ rows: [[Value]], _ width: Int, _ collations: [Collation?],
@@ -277,16 +281,23 @@ enum QueryExecutor {
         return r
     }
 
-    /// Calls `emit` with every combined row of the core's FROM that passes its filters.
-    private static func join(_ core: CorePlan, _ ctx: EvalContext, _ emit: ([Value]) throws(StrataError) -> Void) throws(StrataError) {
+    /// Calls `emit` with every combined row of the core's FROM that passes its filters, until it
+    /// returns false. With `streamsTable`, a first level that is a whole table is streamed.
+    private static func join(_ core: CorePlan, _ ctx: EvalContext, streamsTable: Bool = false,
+                             _ emit: ([Value]) throws(StrataError) -> Bool) throws(StrataError) {
         if core.levels.isEmpty {
-            try emit([])
+            _ = try emit([])
             return
         }
         var sources: [[[Value]]?] = Array(repeating: nil, count: core.levels.count)
         var hashes: [[DistinctKey.Atom: [Int]]?] = Array(repeating: nil, count: core.levels.count)
         var row = [Value](repeating: .null, count: core.rowWidth)
-        try joinLevel(0, core, core.compiled.levels, &sources, &hashes, &row, ctx, emit)
+        let levels = core.compiled.levels
+        if var stream = try firstLevelStream(core, levels[0], streamsTable: streamsTable, row, ctx) {
+            _ = try joinStreamed(&stream, core, levels, &sources, &hashes, &row, ctx, emit)
+        } else {
+            _ = try joinLevel(0, core, levels, &sources, &hashes, &row, ctx, emit)
+        }
     }
 
     /// A level's rows: its source read, less the rows its local filters reject. Built when the
@@ -316,13 +327,11 @@ enum QueryExecutor {
     /// by index lookups (select4's tables are this small; strata-bench's 10,000-row join is not).
     static let hashJoinRowLimit = 256
 
-    private static func joinLevel(_ i: Int, _ core: CorePlan, _ levels: [CompiledCore.Level], _ sources: inout [[[Value]]?],
-                                  _ hashes: inout [[DistinctKey.Atom: [Int]]?], _ row: inout [Value], _ ctx: EvalContext,
-                                  _ emit: ([Value]) throws(StrataError) -> Void) throws(StrataError) {
-        if i == levels.count {
-            try emit(row)
-            return
-        }
+    /// Joins level i and the levels after it for the current row; false once `emit` wants no more.
+    static func joinLevel(_ i: Int, _ core: CorePlan, _ levels: [CompiledCore.Level], _ sources: inout [[[Value]]?],
+                          _ hashes: inout [[DistinctKey.Atom: [Int]]?], _ row: inout [Value], _ ctx: EvalContext,
+                          _ emit: ([Value]) throws(StrataError) -> Bool) throws(StrataError) -> Bool {
+        if i == levels.count { return try emit(row) }
         let level = levels[i]
         let interrupt = ctx.session.checkInterrupt
         let rows: [[Value]]
@@ -379,13 +388,14 @@ enum QueryExecutor {
             if let on, !(try on(row, ctx)) { continue }
             matched = true
             if let filters, !(try filters(row, ctx)) { continue }
-            try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)
+            if !(try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)) { return false }
         }
         if level.isLeftJoin && !matched {
             for k in 0..<level.width { row[offset + k] = .null }
-            if let filters = level.filters, !(try filters(row, ctx)) { return }
-            try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)
+            if let filters = level.filters, !(try filters(row, ctx)) { return true }
+            return try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)
         }
+        return true
     }
 
     private static func materialize(_ source: SourcePlan, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {

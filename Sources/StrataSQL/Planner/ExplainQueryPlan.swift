@@ -52,7 +52,7 @@ enum ExplainQueryPlan {
                     query(next, parent: add(name, parent: compound))
                 }
             }
-            if !plan.orderBy.isEmpty { add("USE TEMP B-TREE FOR ORDER BY", parent: parent) }
+            if let sort = plan.orderByExplanation { add(sort, parent: parent) }
         }
 
         mutating func core(_ core: CorePlan, parent: Int) {
@@ -95,7 +95,10 @@ enum ExplainQueryPlan {
         }
 
         func access(_ name: String, _ level: JoinLevel, columnName: (Int) -> String) -> String {
-            if let path = level.access { return "SEARCH \(name) \(path.explanation)" }
+            if let path = level.access {
+                if let order = level.order { return order.explanation(name, path) }
+                return "SEARCH \(name) \(path.explanation)"
+            }
             guard let probe = level.hashProbe else { return "SCAN \(name)" }
             return "SEARCH \(name) USING HASH TABLE (\(columnName(probe.slot))=?)"
         }

@@ -80,6 +80,7 @@ struct Planner {
             scope.isCorrelated = scope.isCorrelated || coreScope.isCorrelated
             try bindOrderBy(s.orderBy, plan: plan, core: core, coreScope: coreScope, compound: nil)
             try bindLimit(s, plan, parent: parent, scope: scope)
+            planOrder(plan, core)
             return (plan, scope)
         }
         let (firstPlan, _, firstScope) = try planCore(s.first, scope: scope)
@@ -548,15 +549,18 @@ struct Planner {
                 // A bare name that names a result column orders by it (SQLite prefers the alias).
                 slot = i
             }
+            var boundCollation: Collation?
             if slot == nil, let core {
-                let b = try bind(expr, coreScope).expr
+                let bound = try bind(expr, coreScope)
+                let b = bound.expr
                 if let i = core.results.firstIndex(where: { sameExpr($0, b) }) {
                     slot = i
                 } else {
                     core.hiddenKeys.append(b)
                     slot = plan.width + core.hiddenKeys.count - 1
                 }
-                if collationName == nil { collationName = exprCollationName(expr, coreScope) }
+                // The expression's own collation (a column's, kept through `+` and CAST, as in SQLite).
+                boundCollation = bound.collation
             } else if slot == nil, let firstAST = compound, case .select(let clause) = firstAST {
                 for (i, col) in clause.columns.enumerated() {
                     if case .expression(let e, _, _) = col, e == expr { slot = i }
@@ -568,24 +572,14 @@ struct Planner {
             let descending = term.direction == .descending
             let nullsFirst = term.nulls.map { $0 == .first } ?? !descending
             var coll = collationName.flatMap { Collation(name: $0) } ?? .binary
-            if collationName == nil, compound != nil, s < plan.resultCollations.count, let c = plan.resultCollations[s] { coll = c }
+            if collationName == nil, let c = boundCollation {
+                coll = c
+            } else if collationName == nil, s < plan.resultCollations.count, let c = plan.resultCollations[s] {
+                // A term naming a result column (by alias or number) sorts by that column's collation.
+                coll = c
+            }
             plan.orderBy.append(SortKey(slot: s, descending: descending, nullsFirst: nullsFirst, collation: coll))
         }
-    }
-
-    private func exprCollationName(_ e: Expr, _ scope: Scope) -> String? {
-        if case .column(let ref) = e {
-            for src in scope.sources where ref.table == nil || src.name.caseInsensitiveEquals(ref.table!) {
-                if let c = src.columns.first(where: { $0.name.caseInsensitiveEquals(ref.name) }) {
-                    switch c.collation {
-                    case .binary: return nil
-                    case .nocase: return "nocase"
-                    case .rtrim: return "rtrim"
-                    }
-                }
-            }
-        }
-        return nil
     }
 
     func ordinal(_ n: Int) -> String {

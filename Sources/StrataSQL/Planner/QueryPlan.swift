@@ -19,6 +19,9 @@ final class QueryPlan {
     var orderBy: [SortKey] = []
     var limit: BoundExpr?
     var offset: BoundExpr?
+    /// How many leading `orderBy` keys the first join level's scan already gives (AccessPath+Order.swift):
+    /// all of them, no sort; fewer, the sort only orders within runs of equal leading keys.
+    var orderedPrefix = 0
     /// Set for a recursive CTE: `body` is .compound(anchor, recursive parts) over this working table.
     var recursive: CTEState?
     /// Per visible column: the affinity and collation its expression carries (a column's, a CAST's).
@@ -76,6 +79,9 @@ struct JoinLevel {
     var access: AccessPath?
     /// The name the query gives a table (its alias, or its name), for EXPLAIN QUERY PLAN.
     var alias: String? = nil
+    /// Set on the first level when its rows must come in `access`'s key order (ORDER BY, min/max:
+    /// AccessPath+Order.swift); the level is then read row by row (TableAccess+Order.swift).
+    var order: ScanOrder?
 }
 
 final class CorePlan {
@@ -94,6 +100,9 @@ final class CorePlan {
     /// Hidden ORDER BY keys evaluated like results and appended to each row.
     var hiddenKeys: [BoundExpr] = []
     var isDistinct = false
+    /// A lone min() or max() answered by the first row of the first level's ordered scan that
+    /// passes the filters (AccessPath+Order.swift): the join stops there.
+    var isMinMaxProbe = false
     /// Collations of the visible columns, which decide which values DISTINCT treats as equal.
     var distinctCollations: [Collation?] = []
     /// The expressions above compiled, at the first run (after planning has finished with them).
@@ -136,6 +145,8 @@ final class CompiledCore {
         let probeRightAffinity: Affinity?
         /// The level's access path and its key expressions compiled (TableAccess.swift).
         let access: CompiledAccess?
+        /// The same path read in key order, row by row, when the level has a `ScanOrder`.
+        let ordered: OrderedScan?
         /// The columns of the source's rows that the core reads (indexes into a source row); nil:
         /// all of them. Only these are copied into the combined row.
         let used: [Int]?
@@ -166,8 +177,10 @@ final class CompiledCore {
             probeRightAffinity = level.hashProbe?.rightAffinity
             if case .table(let table) = level.source, let path = level.access {
                 access = CompiledAccess(path, table, readColumns: Planner.levelColumns(usedSlots, level))
+                ordered = level.order.map { OrderedScan(path, table, $0) }
             } else {
                 access = nil
+                ordered = nil
             }
             if let usedSlots {
                 used = (0..<level.width).filter { usedSlots.contains(level.offset + $0) }
