@@ -24,6 +24,8 @@ enum ExplainQueryPlan {
     private struct Builder {
         var rows: [[Value]] = []
         var nextID = 1
+        /// Subqueries in expressions listed so far (`subqueries`).
+        var subqueryNumber = 0
 
         @discardableResult
         mutating func add(_ detail: String, parent: Int) -> Int {
@@ -58,6 +60,8 @@ enum ExplainQueryPlan {
         mutating func core(_ core: CorePlan, parent: Int) {
             if let values = core.values {
                 add(values.count == 1 ? "SCAN CONSTANT ROW" : "SCAN \(values.count) CONSTANT ROWS", parent: parent)
+            } else if core.levels.isEmpty {
+                add("SCAN CONSTANT ROW", parent: parent)  // SELECT without FROM: one row
             }
             // The columns the query reads, which decide whether an index covers them. A core
             // without results is an UPDATE's or DELETE's (StatementRunner+Explain.swift): those
@@ -90,8 +94,68 @@ enum ExplainQueryPlan {
                         parent: parent)
                 }
             }
+            subqueries(core, parent: parent)
             if core.isAggregate && !core.groupBy.isEmpty { add("USE TEMP B-TREE FOR GROUP BY", parent: parent) }
             if core.isDistinct { add("USE TEMP B-TREE FOR DISTINCT", parent: parent) }
+        }
+
+        /// Subqueries in the core's expressions, each with its plan beneath, as SQLite words them:
+        /// `LIST SUBQUERY n` for `IN (SELECT …)`, `SCALAR SUBQUERY n` for a scalar subquery or
+        /// EXISTS run once, `CORRELATED SCALAR SUBQUERY n` for one run per outer row. They are
+        /// numbered in the order they are listed: the join's conditions, then the results,
+        /// HAVING and the ORDER BY keys (SQLite numbers them in the order the SQL text has them).
+        mutating func subqueries(_ core: CorePlan, parent: Int) {
+            var found: [(kind: String, sub: SubqueryPlan)] = []
+            func visit(_ e: BoundExpr) {
+                switch e {
+                case .constant, .parameter, .column, .aggregate, .raise: break
+                case .inSubquery(let x, let sub, _, _):
+                    visit(x)
+                    found.append((sub.isCorrelated ? "CORRELATED LIST SUBQUERY" : "LIST SUBQUERY", sub))
+                case .exists(let sub), .scalarSubquery(let sub):
+                    found.append((sub.isCorrelated ? "CORRELATED SCALAR SUBQUERY" : "SCALAR SUBQUERY", sub))
+                case .unary(_, let x), .isNull(let x, _), .cast(let x, _): visit(x)
+                case .arithmetic(_, let a, let b), .comparison(_, let a, let b, _), .and(let a, let b), .or(let a, let b):
+                    visit(a)
+                    visit(b)
+                case .between(let a, let b, let c, _, _, _):
+                    visit(a)
+                    visit(b)
+                    visit(c)
+                case .inList(let a, let list, _, _):
+                    visit(a)
+                    list.forEach(visit)
+                case .caseWhen(let base, let branches, let elseValue, _):
+                    base.map(visit)
+                    for (w, t) in branches {
+                        visit(w)
+                        visit(t)
+                    }
+                    elseValue.map(visit)
+                case .function(_, let args): args.forEach(visit)
+                case .like(_, let a, let b, let escape, _):
+                    visit(a)
+                    visit(b)
+                    escape.map(visit)
+                }
+            }
+            core.constantFilters.forEach(visit)
+            for level in core.levels {
+                level.on.forEach(visit)
+                level.filters.forEach(visit)
+            }
+            core.results.forEach(visit)
+            for a in core.aggregates {
+                a.arguments.forEach(visit)
+                a.filter.map(visit)
+            }
+            core.having.map(visit)
+            core.hiddenKeys.forEach(visit)
+            var seen = Set<ObjectIdentifier>()
+            for (kind, sub) in found where seen.insert(ObjectIdentifier(sub)).inserted {
+                subqueryNumber += 1
+                query(sub.plan, parent: add("\(kind) \(subqueryNumber)", parent: parent))
+            }
         }
 
         func access(_ name: String, _ level: JoinLevel, columnName: (Int) -> String) -> String {
