@@ -54,11 +54,13 @@ struct Statistics: Sendable {
     }
 
     /// The table's row count from a row with idx NULL.
-    func rows(ofTable name: String) -> Double? { tables[name.lowercased()] }
+    func rows(ofTable name: String) -> Double? {
+        tables.isEmpty ? nil : tables[name.lowercased()]
+    }
 
     /// The index's numbers, if its row names the table it is on.
     func numbers(of index: IndexInfo) -> [Double]? {
-        guard let n = indexes[index.name.lowercased()], n.table == index.table.lowercased() else { return nil }
+        guard !indexes.isEmpty, let n = indexes[index.name.lowercased()], n.table.caseInsensitiveEquals(index.table) else { return nil }
         return n.values
     }
 

@@ -4,8 +4,9 @@
 // and the join order is fixed, `chooseAccessPaths` looks at each table level's terms of the
 // form `column op expression`, where the expression reads only values known before the level
 // runs (constants, parameters, outer columns of a correlated subquery, columns of earlier join
-// levels: the last gives an index nested-loop join), and picks one path, by a fixed preference
-// while there are no statistics:
+// levels: the last gives an index nested-loop join), and picks the cheapest of those paths, the
+// hash table and the scan by the cost model (CostModel.swift); costs within 25% are a tie, which
+// this preference decides:
 //
 //   1. rowid equality: `rowid = e`, `ipk = e`, `rowid IN (list)`: point gets;
 //   2. a UNIQUE index with every column bound by `=` (or IN);
@@ -125,7 +126,23 @@ extension Planner {
                 return ok && !correlated
             }
             let candidates = accessPaths(table, level, terms, known)
-            // Best rank; then more equality columns; then a range; then the first index made.
+            // The cheapest of the paths, the hash table and the scan (CostModel.swift), for the
+            // rows the join order expects before this level; the rank breaks ties.
+            if candidates.isEmpty { continue }
+            if let choice = costedChoice(plan, i, candidates, terms) {
+                switch choice.method {
+                case .path(let best):
+                    plan.levels[i].access = best
+                    if !best.dependsOnRow { plan.levels[i].hashProbe = nil }
+                case .hashedPath(let best):
+                    plan.levels[i].access = best
+                case .hash, .scan:
+                    break
+                }
+                continue
+            }
+            // A path the model cannot estimate: best rank; then more equality columns; then a
+            // range; then the first index made.
             guard let best = candidates.min(by: { a, b in
                 if a.rank != b.rank { return a.rank < b.rank }
                 if a.equal.count != b.equal.count { return a.equal.count > b.equal.count }
@@ -228,7 +245,7 @@ extension Planner {
     }
 
     /// The paths the terms allow on a table level: the rowid's and each usable index's.
-    private func accessPaths(_ table: TableInfo, _ level: JoinLevel, _ conditions: [BoundExpr],
+    func accessPaths(_ table: TableInfo, _ level: JoinLevel, _ conditions: [BoundExpr],
                              _ known: (BoundExpr, inout Bool) -> Bool) -> [AccessPath] {
         let all = terms(level, conditions, known)
         if all.isEmpty { return [] }

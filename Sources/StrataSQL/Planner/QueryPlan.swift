@@ -74,12 +74,18 @@ struct JoinLevel {
     /// How a table is read when not whole: by rowid or through an index (AccessPath.swift);
     /// nil: a full scan (narrowed by `hashProbe` if there is one).
     var access: AccessPath?
+    /// The first this-many levels in FROM order stay before this one whatever the join order:
+    /// the right side of a LEFT JOIN or CROSS JOIN, as in SQLite (Planner+JoinOrder.swift).
+    var predecessors = 0
 }
 
 final class CorePlan {
     var levels: [JoinLevel] = []
     /// Conjuncts that reference no source (constant or outer only): checked once.
     var constantFilters: [BoundExpr] = []
+    /// The cost model's estimate (CostModel.swift) of the rows reaching each level, in join
+    /// order, then of the rows the join yields; empty until the join order is chosen.
+    var estimatedRows: [Double] = []
     var rowWidth = 0
     var values: [[BoundExpr]]?
     var isAggregate = false
