@@ -125,17 +125,25 @@ extension Planner {
                 if readsRow { dependsOnRow = true }
                 return ok && !correlated
             }
-            let candidates = accessPaths(table, level, terms, known)
             // The cheapest of the paths, the hash table and the scan (CostModel.swift), for the
-            // rows the join order expects before this level; the rank breaks ties.
+            // rows the join order expects before this level; the rank breaks ties. The join
+            // order's search has already weighed them for a join's levels (`plannedAccess`).
+            let candidates: [AccessPath]
+            let costed: CostModel.LevelChoice?
+            if i < plan.plannedAccess.count, let planned = plan.plannedAccess[i] {
+                (candidates, costed) = planned
+            } else {
+                candidates = accessPaths(table, level, terms, known)
+                costed = candidates.isEmpty ? nil : costedChoice(plan, i, candidates, terms)
+            }
             if candidates.isEmpty { continue }
-            if let choice = costedChoice(plan, i, candidates, terms) {
+            if let choice = costed {
                 switch choice.method {
-                case .path(let best):
-                    plan.levels[i].access = best
-                    if !best.dependsOnRow { plan.levels[i].hashProbe = nil }
-                case .hashedPath(let best):
-                    plan.levels[i].access = best
+                case .path(let k):
+                    plan.levels[i].access = candidates[k]
+                    if !candidates[k].dependsOnRow { plan.levels[i].hashProbe = nil }
+                case .hashedPath(let k):
+                    plan.levels[i].access = candidates[k]
                 case .hash, .scan:
                     break
                 }

@@ -195,12 +195,14 @@ struct CostModel {
     }
 
     /// One way to read a level: `once` plus `perOuterRow` for each row of the levels before it.
+    /// (Small and without references: the planner weighs many of them.)
     struct LevelChoice {
         enum Method {
-            /// The path; each outer row tries every row it read (`hashProbe` dropped).
-            case path(AccessPath)
-            /// A path read once, whose rows are hashed on the level's probe.
-            case hashedPath(AccessPath)
+            /// The path at this index of the candidates; each outer row tries every row it read
+            /// (`hashProbe` dropped, unless the path's keys read the outer row).
+            case path(Int)
+            /// The path at this index, read once, its rows hashed on the level's probe.
+            case hashedPath(Int)
             /// The level's hash probe (JoinLevel.hashProbe), over its whole source.
             case hash
             case scan
@@ -209,17 +211,13 @@ struct CostModel {
         var method: Method
         var once: Double
         var perOuterRow: Double
-        /// The preference order (AccessPath.rank; the hash 6, a scan 7), which breaks ties.
+        /// The preference order (AccessPath.rank; the hash 6, a scan 7), which breaks ties;
+        /// then, among paths, more equality columns and a range.
         var rank: Int
+        var equalColumns = 0
+        var hasRange = false
 
         func cost(outerRows: Double) -> Double { once + outerRows * perOuterRow }
-
-        var path: AccessPath? {
-            switch method {
-            case .path(let p), .hashedPath(let p): p
-            case .hash, .scan: nil
-            }
-        }
     }
 
     /// The level's hash probe, as the model sees it.
@@ -239,18 +237,24 @@ struct CostModel {
         let local = max(s.rows * kept, 1)
         let matchFraction = probe.map { min(rowsPerKey(s, column: $0.column).0 / s.rows, 1) } ?? 1
         var out: [LevelChoice] = []
-        for p in paths {
+        out.reserveCapacity(2 * paths.count + 1)
+        for (i, p) in paths.enumerated() {
             guard let (rows, cost) = estimate(p, s) else { return nil }
+            let equal = p.equal.count
+            let range = p.lower != nil || p.upper != nil
             if p.dependsOnRow {
-                out.append(LevelChoice(method: .path(p), once: 0, perOuterRow: cost + rows * Self.joinRow, rank: p.rank))
+                out.append(LevelChoice(method: .path(i), once: 0, perOuterRow: cost + rows * Self.joinRow, rank: p.rank,
+                                       equalColumns: equal, hasRange: range))
                 continue
             }
             // Read once; each outer row then tries the rows it kept, or probes a hash of them.
             let fetched = min(rows, local)
-            out.append(LevelChoice(method: .path(p), once: cost, perOuterRow: fetched * Self.joinRow, rank: p.rank))
+            out.append(LevelChoice(method: .path(i), once: cost, perOuterRow: fetched * Self.joinRow, rank: p.rank,
+                                   equalColumns: equal, hasRange: range))
             if probe != nil {
-                out.append(LevelChoice(method: .hashedPath(p), once: cost + fetched * Self.hashBuildRow,
-                                       perOuterRow: Self.hashProbe + fetched * matchFraction * Self.joinRow, rank: p.rank))
+                out.append(LevelChoice(method: .hashedPath(i), once: cost + fetched * Self.hashBuildRow,
+                                       perOuterRow: Self.hashProbe + fetched * matchFraction * Self.joinRow, rank: p.rank,
+                                       equalColumns: equal, hasRange: range))
             }
         }
         let read = s.rows * Self.scanRow
@@ -274,18 +278,23 @@ struct CostModel {
     /// before the level: the lower rank (file comment); then, among paths, more equality
     /// columns, then one with a range; then the cheaper; then the first.
     static func best(_ choices: [LevelChoice], outerRows: Double) -> LevelChoice? {
-        guard let cheapest = choices.map({ $0.cost(outerRows: outerRows) }).min() else { return nil }
-        return choices.filter { $0.cost(outerRows: outerRows) <= cheapest * tieFactor }.min { a, b in
-            let ca = a.cost(outerRows: outerRows)
-            let cb = b.cost(outerRows: outerRows)
-            if a.rank != b.rank { return a.rank < b.rank }
-            guard let pa = a.path, let pb = b.path else { return !nearlyEqual(ca, cb) && ca < cb }
-            if pa.equal.count != pb.equal.count { return pa.equal.count > pb.equal.count }
-            let ra = pa.lower != nil || pa.upper != nil
-            let rb = pb.lower != nil || pb.upper != nil
-            if ra != rb { return ra }
-            return !nearlyEqual(ca, cb) && ca < cb
+        var cheapest = Double.infinity
+        for c in choices { cheapest = min(cheapest, c.cost(outerRows: outerRows)) }
+        var pick: LevelChoice?
+        for c in choices where c.cost(outerRows: outerRows) <= cheapest * tieFactor {
+            if let p = pick, !isPreferred(c, to: p, outerRows) { continue }
+            pick = c
         }
+        return pick
+    }
+
+    private static func isPreferred(_ a: LevelChoice, to b: LevelChoice, _ outerRows: Double) -> Bool {
+        if a.rank != b.rank { return a.rank < b.rank }
+        if a.equalColumns != b.equalColumns { return a.equalColumns > b.equalColumns }
+        if a.hasRange != b.hasRange { return a.hasRange }
+        let ca = a.cost(outerRows: outerRows)
+        let cb = b.cost(outerRows: outerRows)
+        return !nearlyEqual(ca, cb) && ca < cb
     }
 
     static func nearlyEqual(_ a: Double, _ b: Double) -> Bool {
@@ -342,12 +351,18 @@ extension Planner {
     /// The cost model's choice for level `i` of `plan` among its access paths, its hash table
     /// and a scan (`chooseAccessPaths`); nil when a path is of a kind the model cannot estimate.
     func costedChoice(_ plan: CorePlan, _ i: Int, _ paths: [AccessPath], _ terms: [BoundExpr]) -> CostModel.LevelChoice? {
+        // The common case, decided without costing: one table, one path, SQLite's defaults. There
+        // every path costs less than half a scan (a one-sided range on the whole table, the
+        // worst, 0.55 N), and hashing its rows only adds to it.
+        if plan.levels.count == 1, paths.count == 1, catalog.statistics.isEmpty, case .table = plan.levels[i].source {
+            return CostModel.LevelChoice(method: .path(0), once: 0, perOuterRow: 0, rank: paths[0].rank)
+        }
         let model = CostModel(catalog: catalog)
         let level = plan.levels[i]
         let source = model.stats(level)
         let range = level.offset..<(level.offset + level.width)
         // The fraction of rows kept by the terms on this level alone (so only its source is read).
-        let sources = [CostModel.SourceStats](repeating: source, count: plan.levels.count)
+        let sources = [source]
         var kept = 1.0
         for t in terms {
             var inside = true
@@ -357,7 +372,7 @@ extension Planner {
                 any = true
                 if !range.contains(s) { inside = false }
             }, &sub)
-            if inside && any && !sub { kept *= model.selectivity(t, sources, levelOf: { range.contains($0) ? i : nil }) }
+            if inside && any && !sub { kept *= model.selectivity(t, sources, levelOf: { range.contains($0) ? 0 : nil }) }
         }
         let outerRows = i < plan.estimatedRows.count ? plan.estimatedRows[i] : 1
         let probe = level.hashProbe.map { p in

@@ -42,6 +42,7 @@ extension Planner {
         }
         plan.estimatedRows = search.rowsReaching(order)
         if order != Array(0..<n) { search.apply(order) }
+        plan.plannedAccess = search.plannedAccess(order, plan.estimatedRows)
     }
 }
 
@@ -57,7 +58,11 @@ final class JoinOrderSearch {
 
     /// What reading level `t` after the levels of a set costs and yields.
     private struct Options {
+        /// The access paths its terms allow (a table's).
+        var paths: [AccessPath]
         var choices: [CostModel.LevelChoice]
+        /// The choices are the cost model's (not a stand-in for paths it cannot estimate).
+        var isEstimated: Bool
         /// The rows level t multiplies the rows before it by (its rows times the selectivity of
         /// the conditions it completes).
         var rowsFactor: Double
@@ -83,7 +88,9 @@ final class JoinOrderSearch {
     /// The levels each level's conjuncts (and ON conditions) read besides itself.
     private var relevant: [UInt64]
     private let prerequisites: [UInt64]
-    private var cache: [Int: [UInt64: Options]] = [:]
+    /// Options already found, per level: the levels bound (of those it reads) and the options;
+    /// a level has few such sets, so a list is searched.
+    private var cache: [[(bound: UInt64, options: Options)]]
 
     init(_ planner: Planner, _ plan: CorePlan) {
         self.planner = planner
@@ -99,6 +106,7 @@ final class JoinOrderSearch {
         self.slotLevel = slotLevel
         mentions = Array(repeating: [], count: n)
         relevant = Array(repeating: 0, count: n)
+        cache = Array(repeating: [], count: n)
         prerequisites = plan.levels.map { level in
             level.predecessors >= 64 ? UInt64.max : (UInt64(1) << UInt64(level.predecessors)) - 1
         }
@@ -136,9 +144,9 @@ final class JoinOrderSearch {
 
     private func options(_ t: Int, after bound: UInt64) -> Options {
         let key = bound & relevant[t]
-        if let o = cache[t]?[key] { return o }
+        for entry in cache[t] where entry.bound == key { return entry.options }
         let o = computeOptions(t, after: key)
-        cache[t, default: [:]][key] = o
+        cache[t].append((key, o))
         return o
     }
 
@@ -171,7 +179,7 @@ final class JoinOrderSearch {
         }
         for c in local { kept *= model.selectivity(c, sources, levelOf: levelOf) }
         var paths: [AccessPath] = []
-        if case .table(let table) = level.source {
+        if !terms.isEmpty, case .table(let table) = level.source {
             paths = planner.accessPaths(table, level, terms) { e, dependsOnRow in
                 var ok = true
                 var readsRow = false
@@ -181,10 +189,10 @@ final class JoinOrderSearch {
                 return ok && !correlated
             }
         }
-        let choices = model.choices(sources[t], paths: paths, kept: kept, probe: probe)
-            ?? [CostModel.LevelChoice(method: .scan, once: sources[t].rows, perOuterRow: 0, rank: 7)]
+        let estimated = model.choices(sources[t], paths: paths, kept: kept, probe: probe)
+        let choices = estimated ?? [CostModel.LevelChoice(method: .scan, once: sources[t].rows, perOuterRow: 0, rank: 7)]
         let linked = level.isLeftJoin || completed.contains { conjuncts[$0].mask & bound != 0 }
-        return Options(choices: choices, rowsFactor: rows, isLinked: linked)
+        return Options(paths: paths, choices: choices, isEstimated: estimated != nil, rowsFactor: rows, isLinked: linked)
     }
 
     // MARK: searching
@@ -251,6 +259,24 @@ final class JoinOrderSearch {
             bound |= bit(t)
         }
         out.append(rows)
+        return out
+    }
+
+    /// Each table level's paths and the model's choice among them, in `order`, for the rows
+    /// `rows` expects before each (`CorePlan.plannedAccess`). The level's terms then are the
+    /// conjuncts the search gave it, in the same order, so `chooseAccessPaths` would find the same.
+    func plannedAccess(_ order: [Int], _ rows: [Double]) -> [(paths: [AccessPath], choice: CostModel.LevelChoice?)?] {
+        var bound: UInt64 = 0
+        var out: [(paths: [AccessPath], choice: CostModel.LevelChoice?)?] = []
+        for (i, t) in order.enumerated() {
+            let o = options(t, after: bound)
+            bound |= bit(t)
+            guard case .table = plan.levels[i].source else {
+                out.append(nil)
+                continue
+            }
+            out.append((o.paths, o.isEstimated ? CostModel.best(o.choices, outerRows: rows[i]) : nil))
+        }
         return out
     }
 

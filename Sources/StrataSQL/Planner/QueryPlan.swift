@@ -86,6 +86,10 @@ final class CorePlan {
     /// The cost model's estimate (CostModel.swift) of the rows reaching each level, in join
     /// order, then of the rows the join yields; empty until the join order is chosen.
     var estimatedRows: [Double] = []
+    /// Per level in join order: the access paths its terms allow and the cost model's choice
+    /// among them (nil: a path it cannot estimate), as the join order's search found them, for
+    /// `chooseAccessPaths`; empty when there was no search.
+    var plannedAccess: [(paths: [AccessPath], choice: CostModel.LevelChoice?)?] = []
     var rowWidth = 0
     var values: [[BoundExpr]]?
     var isAggregate = false
