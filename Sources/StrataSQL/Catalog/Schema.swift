@@ -272,6 +272,8 @@ package struct Catalog: Sendable {
     /// The object id of `sqlite_sequence`'s catalog row, once the first AUTOINCREMENT table has
     /// created it (nil before: no such table). Its rows are the tables' sequences (SequenceTable).
     var sequenceTable: UInt32?
+    /// What `sqlite_stat1` says, for the planner's cost model (Engine/StatisticsLoader.swift).
+    var statistics = Statistics()
 
     func table(_ name: String) -> TableInfo? { tables[name.lowercased()] }
     func view(_ name: String) -> ViewInfo? { views[name.lowercased()] }

@@ -46,6 +46,7 @@ enum CatalogLoader {
         }
         // A table's automatic indexes take the ids after it; ids are never reused.
         for ix in catalog.indexes.values { catalog.nextObjectID = max(catalog.nextObjectID, ix.id + 1) }
+        catalog.statistics = try StatisticsLoader.load(catalog, TransactionState(snapshot: snapshot, isExplicit: false))
         return (catalog, tallest)
     }
 }

@@ -4,8 +4,10 @@
 // of a table without indexes, with idx NULL), and for each prefix of the index's columns the
 // average number of entries sharing a key, rounded up. An empty table gets no row.
 //
-// The planner does not read these numbers yet (issue 5's cost model will); sqlite3's `.dump`
-// output ("ANALYZE sqlite_schema; INSERT INTO sqlite_stat1 …") loads.
+// The planner reads them through the catalog (StatisticsLoader.swift, Planner/CostModel.swift):
+// ANALYZE loads them again when it ends. sqlite3's `.dump` output ("ANALYZE sqlite_schema;
+// INSERT INTO sqlite_stat1 …") loads, and its rows count at once. DROP TABLE and DROP INDEX
+// delete their rows, as SQLite's do.
 
 import StrataCatalog
 import StrataCore
@@ -64,6 +66,18 @@ extension StatementRunner {
             for index in indexes.sorted(by: { $0.id > $1.id }) {
                 if let text = try statistics(of: index, in: table, rows: rows) { add(table.name, index.name, text) }
             }
+        }
+        session.invalidate()
+        try reloadStatistics()
+    }
+
+    /// Deletes the `sqlite_stat1` rows of a table being dropped (its `tbl`) or of an index (its
+    /// `idx`), as SQLite's DROP does (sqlite3ClearStatTables).
+    func clearStatistics(table: String? = nil, index: String? = nil) throws(StrataError) {
+        guard let stat = tx.catalog.table("sqlite_stat1"), table != stat.name else { return }
+        for row in try session.rows(of: stat) {
+            if let table, row[1] == .text(table) { tx.delete(Keys.row(stat.id, row[0].integerValue)) }
+            if let index, row[2] == .text(index) { tx.delete(Keys.row(stat.id, row[0].integerValue)) }
         }
         session.invalidate()
     }

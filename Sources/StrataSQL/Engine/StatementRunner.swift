@@ -80,9 +80,15 @@ struct StatementRunner {
         case .select(let s):
             let plan = try selectPlan(s)
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
-        case .insert(let s): try withCTEs(s.with).insert(s)
-        case .update(let s): try withCTEs(s.with).update(s)
-        case .delete(let s): try withCTEs(s.with).delete(s)
+        case .insert(let s):
+            try withCTEs(s.with).insert(s)
+            if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
+        case .update(let s):
+            try withCTEs(s.with).update(s)
+            if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
+        case .delete(let s):
+            try withCTEs(s.with).delete(s)
+            if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .createTable(let s): try createTable(s)
         case .createIndex(let s): try createIndex(s)
         case .createView(let s):
@@ -224,6 +230,7 @@ struct StatementRunner {
                 if s.ifExists { return }
                 throw StrataError(.undefinedTable, "no such table: \(name)", location: s.name.location)
             }
+            try clearStatistics(table: table.name)
             for ix in catalog.indexes(on: table.name) {
                 try deleteRange(Keys.indexRange(ix.id))
                 if !ix.isAutomatic { tx.delete(Keys.catalog(ix.id)) }
@@ -246,6 +253,7 @@ struct StatementRunner {
             guard !ix.isAutomatic else {
                 throw StrataError(.syntaxError, "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped")
             }
+            try clearStatistics(index: ix.name)
             try deleteRange(Keys.indexRange(ix.id))
             tx.delete(Keys.catalog(ix.id))
             catalog.indexes[name.lowercased()] = nil
@@ -267,6 +275,7 @@ struct StatementRunner {
         }
         tx.catalog = catalog
         session.invalidate()
+        if s.kind == .table || s.kind == .index { try reloadStatistics() }
     }
 
     func deleteRange(_ range: ([UInt8], [UInt8])) throws(StrataError) {

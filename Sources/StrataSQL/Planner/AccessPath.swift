@@ -4,8 +4,9 @@
 // and the join order is fixed, `chooseAccessPaths` looks at each table level's terms of the
 // form `column op expression`, where the expression reads only values known before the level
 // runs (constants, parameters, outer columns of a correlated subquery, columns of earlier join
-// levels: the last gives an index nested-loop join), and picks one path, by a fixed preference
-// while there are no statistics:
+// levels: the last gives an index nested-loop join), and picks the cheapest of those paths, the
+// hash table and the scan by the cost model (CostModel.swift); costs within 25% are a tie, which
+// this preference decides:
 //
 //   1. rowid equality: `rowid = e`, `ipk = e`, `rowid IN (list)`: point gets;
 //   2. a UNIQUE index with every column bound by `=` (or IN);
@@ -149,8 +150,39 @@ extension Planner {
                 if readsRow { dependsOnRow = true }
                 return ok && !correlated
             }
-            var candidates = accessPaths(table, level, terms, known)
-            candidates += unionPaths(table, level, terms, known)
+            // The cheapest of the paths, the hash table and the scan (CostModel.swift), for the
+            // rows the join order expects before this level; the rank breaks ties. The join
+            // order's search has already weighed them for a join's levels (`plannedAccess`).
+            var candidates: [AccessPath]
+            var costed: CostModel.LevelChoice?
+            if i < plan.plannedAccess.count, let planned = plan.plannedAccess[i] {
+                (candidates, costed) = planned
+            } else {
+                candidates = accessPaths(table, level, terms, known)
+                costed = candidates.isEmpty ? nil : costedChoice(plan, i, candidates, terms)
+            }
+            // An OR whose every disjunct has a path may be read as the union of their rows
+            // (AccessPath+Or.swift); the model has no cost for a union, so with one among the
+            // candidates the preference order decides.
+            let unions = unionPaths(table, level, terms, known)
+            if !unions.isEmpty {
+                candidates += unions
+                costed = nil
+            }
+            if candidates.isEmpty { continue }
+            if let choice = costed {
+                switch choice.method {
+                case .path(let k), .hashedPath(let k):
+                    var best = candidates[k]
+                    Self.keepTies(&best, candidates)
+                    plan.levels[i].access = best
+                    if case .path = choice.method, !best.dependsOnRow { plan.levels[i].hashProbe = nil }
+                case .hash, .scan:
+                    break
+                }
+                continue
+            }
+            // A path the model cannot estimate: the preferred one (`isPreferred`).
             guard var best = candidates.min(by: Self.isPreferred) else { continue }
             Self.keepTies(&best, candidates)
             plan.levels[i].access = best

@@ -355,7 +355,11 @@ struct Planner {
             guard j.op != .right && j.op != .full else {
                 throw StrataError(.syntaxError, "RIGHT and FULL OUTER JOINs are not supported")
             }
+            let before = plan.levels.count
             try addSource(j.right, to: plan, scope: scope, isLeft: right)
+            if right || j.op == .cross {
+                for i in before..<plan.levels.count { plan.levels[i].predecessors = max(plan.levels[i].predecessors, before) }
+            }
             let newSource = scope.sources[scope.sources.count - 1]
             var conditions: [BoundExpr] = []
             var usingColumns: [String] = []

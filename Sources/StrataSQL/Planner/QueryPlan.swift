@@ -82,12 +82,22 @@ struct JoinLevel {
     /// Set on the first level when its rows must come in `access`'s key order (ORDER BY, min/max:
     /// AccessPath+Order.swift); the level is then read row by row (TableAccess+Order.swift).
     var order: ScanOrder?
+    /// The first this-many levels in FROM order stay before this one whatever the join order:
+    /// the right side of a LEFT JOIN or CROSS JOIN, as in SQLite (Planner+JoinOrder.swift).
+    var predecessors = 0
 }
 
 final class CorePlan {
     var levels: [JoinLevel] = []
     /// Conjuncts that reference no source (constant or outer only): checked once.
     var constantFilters: [BoundExpr] = []
+    /// The cost model's estimate (CostModel.swift) of the rows reaching each level, in join
+    /// order, then of the rows the join yields; empty until the join order is chosen.
+    var estimatedRows: [Double] = []
+    /// Per level in join order: the access paths its terms allow and the cost model's choice
+    /// among them (nil: a path it cannot estimate), as the join order's search found them, for
+    /// `chooseAccessPaths`; empty when there was no search.
+    var plannedAccess: [(paths: [AccessPath], choice: CostModel.LevelChoice?)?] = []
     var rowWidth = 0
     var values: [[BoundExpr]]?
     var isAggregate = false
