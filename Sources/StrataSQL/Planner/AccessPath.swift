@@ -252,9 +252,10 @@ extension Planner {
         return out
     }
 
-    /// The paths the terms allow on a table level: the rowid's and each usable index's.
+    /// The paths the terms allow on a table level: the rowid's and each usable index's (the
+    /// join order's search asks too, for each set of levels before it: Planner+JoinOrder.swift).
     func accessPaths(_ table: TableInfo, _ level: JoinLevel, _ conditions: [BoundExpr],
-                             _ known: (BoundExpr, inout Bool) -> Bool) -> [AccessPath] {
+                     _ known: (BoundExpr, inout Bool) -> Bool) -> [AccessPath] {
         let all = terms(level, conditions, known)
         if all.isEmpty { return [] }
         var paths: [AccessPath] = []
