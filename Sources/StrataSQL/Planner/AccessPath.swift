@@ -304,7 +304,8 @@ extension Planner {
     }
 
     /// The paths the terms allow on a table level: the rowid's and each usable index's (a
-    /// partial index only when the terms imply its WHERE: AccessPath+Partial.swift).
+    /// partial index only when the terms imply its WHERE: AccessPath+Partial.swift). The join
+    /// order's search asks too, for each set of levels before it (Planner+JoinOrder.swift).
     func accessPaths(_ table: TableInfo, _ level: JoinLevel, _ conditions: [BoundExpr],
                      _ known: (BoundExpr, inout Bool) -> Bool) -> [AccessPath] {
         let indexes = catalog.indexes(on: table.name)

@@ -5,7 +5,7 @@
 // (an access path, the hash table on an equality with earlier levels, or a scan: CostModel
 // `choices`) for the rows the levels before it yield, and those rows are the product of the
 // sources' rows and the selectivities of the conditions among them, so they do not depend on the
-// order they were joined in. Up to `exhaustiveLimit` sources every order is tried, by dynamic
+// order they were joined in. Up to `exhaustiveJoinLimit` sources every order is tried, by dynamic
 // programming over the subsets (the cheapest order of each subset, extended by one source at a
 // time); beyond, the order is built greedily: at each step the source that is cheapest to add,
 // counting one unit for each row it leaves for each source still to come, among those a
@@ -20,6 +20,9 @@
 //       first level where all the sources it reads are joined; one with a correlated subquery at
 //       the last; one that reads no source at the first. A LEFT JOIN's ON conditions stay with
 //       its level. Each inner level probes by the first of its conjuncts that can (`probe`).
+//   (4) The paths and the choice the search found for each level of the chosen order are those
+//       `chooseAccessPaths` would find from the placed conjuncts, and it takes them from here
+//       (`CorePlan.plannedAccess`) rather than find them again.
 
 import StrataCatalog
 import StrataCore
