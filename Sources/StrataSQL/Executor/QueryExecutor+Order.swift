@@ -206,15 +206,7 @@ extension QueryExecutor {
         let filters = level.filters
         while let r = try stream.next() {
             try interrupt()
-            row.withUnsafeMutableBufferPointer { out in
-                r.withUnsafeBufferPointer { values in
-                    if let used {
-                        for k in used { out[offset + k] = values[k] }
-                    } else {
-                        for k in 0..<values.count { out[offset + k] = values[k] }
-                    }
-                }
-            }
+            copy(r, into: &row, at: offset, used)
             if let local, !(try local(row, ctx)) { continue }
             if let on, !(try on(row, ctx)) { continue }
             if let filters, !(try filters(row, ctx)) { continue }

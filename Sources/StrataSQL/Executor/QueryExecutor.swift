@@ -375,16 +375,7 @@ enum QueryExecutor {
         let used = level.used
         for c in 0..<count {
             try interrupt()
-            let r = rows[candidates?[c] ?? c]
-            row.withUnsafeMutableBufferPointer { out in
-                r.withUnsafeBufferPointer { values in
-                    if let used {
-                        for k in used { out[offset + k] = values[k] }
-                    } else {
-                        for k in 0..<values.count { out[offset + k] = values[k] }
-                    }
-                }
-            }
+            copy(rows[candidates?[c] ?? c], into: &row, at: offset, used)
             if let on, !(try on(row, ctx)) { continue }
             matched = true
             if let filters, !(try filters(row, ctx)) { continue }
@@ -396,6 +387,21 @@ enum QueryExecutor {
             return try joinLevel(i + 1, core, levels, &sources, &hashes, &row, ctx, emit)
         }
         return true
+    }
+
+    /// Copies a source row's values (only the `used` ones, when given) into the combined row at
+    /// `offset`.
+    @inline(__always)
+    static func copy(_ r: [Value], into row: inout [Value], at offset: Int, _ used: [Int]?) {
+        row.withUnsafeMutableBufferPointer { out in
+            r.withUnsafeBufferPointer { values in
+                if let used {
+                    for k in used { out[offset + k] = values[k] }
+                } else {
+                    for k in 0..<values.count { out[offset + k] = values[k] }
+                }
+            }
+        }
     }
 
     private static func materialize(_ source: SourcePlan, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {

@@ -102,22 +102,8 @@ final class OrderedScan {
         }
         for prefix in distinct {
             guard let prefixEnd = keyPrefixSuccessor(prefix) else { continue }
-            // The range column: keys from the smaller bound's field to past the larger one's
-            // (a DESC column's fields are inverted, so its upper value gives the start).
-            var start = prefix
-            var end = prefixEnd
-            if k < path.descending.count, lo != nil || hi != nil {
-                let desc = path.descending[k]
-                let first = desc ? hi : lo
-                let last = desc ? lo : hi
-                func field(_ v: Value) -> [UInt8] {
-                    var key = prefix
-                    encodeKey([v], descending: [desc], collations: [path.collations[k]], into: &key)
-                    return key
-                }
-                if let first { start = field(first) }
-                if let last, let e = keyPrefixSuccessor(field(last)) { end = e }
-            }
+            // The range column's keys (CompiledAccess.rangeKeys).
+            let (start, end) = CompiledAccess.rangeKeys(path, prefix, prefixEnd, column: k, lo, hi)
             guard order.movesNulls, k < path.descending.count else {
                 add(start, end)
                 continue

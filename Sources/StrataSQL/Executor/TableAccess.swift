@@ -142,6 +142,26 @@ final class CompiledAccess {
         return positions
     }
 
+    /// The keys from `prefix` (under which key column `column` holds the range) that bound the
+    /// range `lo`...`hi` on that column: from the smaller bound's field to past the larger one's
+    /// (a DESC column's fields are inverted, so its upper value gives the start); `prefix` and
+    /// `prefixEnd` where the path has no range.
+    static func rangeKeys(_ path: AccessPath, _ prefix: [UInt8], _ prefixEnd: [UInt8], column k: Int, _ lo: Value?,
+                          _ hi: Value?) -> ([UInt8], [UInt8]) {
+        var start = prefix
+        var end = prefixEnd
+        guard k < path.descending.count, lo != nil || hi != nil else { return (start, end) }
+        let desc = path.descending[k]
+        func field(_ v: Value) -> [UInt8] {
+            var key = prefix
+            encodeKey([v], descending: [desc], collations: [path.collations[k]], into: &key)
+            return key
+        }
+        if let first = desc ? hi : lo { start = field(first) }
+        if let last = desc ? lo : hi, let e = keyPrefixSuccessor(field(last)) { end = e }
+        return (start, end)
+    }
+
     /// The rows with these rowids (sorted), from the decoded table or by point gets.
     private func fetch(_ rowids: [Int64], _ decoded: [[Value]]?, _ session: ExecutionSession) throws(StrataError) -> [[Value]] {
         var out: [[Value]] = []
@@ -207,21 +227,9 @@ final class CompiledAccess {
         for prefix in prefixes {
             // The range column: keys from the smaller bound's field to past the larger one's
             // (a DESC column's fields are inverted, so its upper value gives the start).
-            var start = prefix
-            guard var end = keyPrefixSuccessor(prefix) else { continue }
-            if k < path.descending.count, lo != nil || hi != nil {
-                let desc = path.descending[k]
-                let first = desc ? hi : lo
-                let last = desc ? lo : hi
-                func field(_ v: Value) -> [UInt8] {
-                    var key = prefix
-                    encodeKey([v], descending: [desc], collations: [path.collations[k]], into: &key)
-                    return key
-                }
-                if let first { start = field(first) }
-                if let last, let e = keyPrefixSuccessor(field(last)) { end = e }
-                if !start.lexicographicallyPrecedes(end) { continue }
-            }
+            guard let prefixEnd = keyPrefixSuccessor(prefix) else { continue }
+            let (start, end) = Self.rangeKeys(path, prefix, prefixEnd, column: k, lo, hi)
+            if k < path.descending.count, lo != nil || hi != nil, !start.lexicographicallyPrecedes(end) { continue }
             var cursor = session.transaction.cursor(from: start, to: end)
             while try cursor.next() {
                 try session.checkInterrupt()
