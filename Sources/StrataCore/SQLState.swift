@@ -20,6 +20,13 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let deadlockDetected = SQLState("40P01")
     public static let lockNotAvailable = SQLState("55P03")
     public static let inFailedTransaction = SQLState("25P02")
+    /// A transaction-control statement where the transaction's state forbids it (SET TRANSACTION
+    /// after the first statement).
+    public static let activeSQLTransaction = SQLState("25001")
+    /// A feature not built yet.
+    public static let featureNotSupported = SQLState("0A000")
+    /// An unknown setting name (SET).
+    public static let undefinedObject = SQLState("42704")
     public static let integrityConstraintViolation = SQLState("23000")
     public static let uniqueViolation = SQLState("23505")
     public static let notNullViolation = SQLState("23502")

@@ -449,12 +449,12 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         #expect(r.error.hasPrefix("Error: near line 1: usage: .isolation ?LEVEL? ?MODE?"))
     }
 
-    /// Until issue 6 the engine refuses SET default_isolation; the shell reports that and keeps
-    /// showing the values in force. (Issue 6 turns this into: the new values are shown.)
+    /// The shell sets the connection's defaults through SET default_isolation and
+    /// default_concurrency, and shows the values in force.
     @Test func settingALevelGoesThroughTheEngine() throws {
         let r = try shell(".isolation snapshot pessimistic\n.isolation\n")
-        #expect(r.error == "Error: near line 1: this statement is not supported yet\n")
-        #expect(r.output == "SERIALIZABLE OPTIMISTIC\n")
+        #expect(r.error == "")
+        #expect(r.output == "SNAPSHOT PESSIMISTIC\n")
     }
 }
 

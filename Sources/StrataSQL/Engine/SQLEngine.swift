@@ -22,6 +22,8 @@ package final class SQLEngine: Sendable {
     }
 
     package let storage: StorageEngine
+    /// Open transactions and recent commits' keys, for validation at COMMIT.
+    let transactions: TransactionManager
     /// Parse height of the tallest view, trigger or table definition this engine has stored or
     /// loaded: a statement may bind and run them inside itself (`ThreadStack.withStack`). Only
     /// grows.
@@ -50,6 +52,7 @@ package final class SQLEngine: Sendable {
             unlink(tempPath)
             unlink(tempPath + "-wal")
         }
+        transactions = TransactionManager(storage: storage)
         let (loaded, tallest) = try CatalogLoader.load(storage.snapshot(label: "catalog load"))
         committedCatalog = Mutex((loaded, 1))
         tallestStoredStatement.store(tallest, ordering: .relaxed)

@@ -9,6 +9,9 @@
 import StrataCatalog
 import StrataCore
 import StrataStorage
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Rows and column names of one query.
 package struct QueryRows: Sendable {
@@ -18,11 +21,24 @@ package struct QueryRows: Sendable {
 
 package final class SQLSession {
     let engine: SQLEngine
-    private var transaction: TransactionState?
+    /// The open transaction, once its first statement has run (its snapshot is taken then).
+    var transaction: TransactionState?
+    /// BEGIN has run and no statement since: the settings the transaction will start with.
+    var pendingBegin: TransactionSettings?
+    /// Open savepoints, innermost last (SQLSession+Transactions.swift).
+    var savepoints: [Savepoint] = []
+    /// The error that aborted the open transaction (a serialization failure or a deadlock):
+    /// every statement fails until ROLLBACK or COMMIT.
+    var aborted: StrataError?
+    /// The connection's defaults (SET default_isolation, SET default_concurrency).
+    var defaultIsolation = TransactionSettings.Isolation.serializable
+    var defaultMode = TransactionSettings.Mode.optimistic
+    /// Autocommit statements run again after a serialization failure, since the connection opened.
+    package private(set) var autocommitRetries = 0
     /// Raised by another thread to stop the statement running now (Interrupt.swift).
     package let interrupt = InterruptFlag()
     /// Plans of this connection's top-level SELECTs, reused while the schema is unchanged.
-    private let planCache = PlanCache()
+    let planCache = PlanCache()
     /// Statement executions so far: each gets the next number (`ExecutionSession.generation`).
     private var executions: UInt64 = 0
 
@@ -84,7 +100,7 @@ package final class SQLSession {
     }
 
     /// Whether a BEGIN is open.
-    package var isInTransaction: Bool { transaction != nil }
+    package var isInTransaction: Bool { transaction != nil || pendingBegin != nil || aborted != nil }
 
     private func run(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
         guard parameters.count == parsed.parameterCount else {
@@ -113,25 +129,42 @@ package final class SQLSession {
     }
 
     private func runUnlocated(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
-        switch parsed.statement {
-        case .begin:
-            guard transaction == nil else { throw StrataError(.syntaxError, "cannot start a transaction within a transaction") }
-            transaction = newTransaction(explicit: true)
-            return QueryRows(columns: [], rows: [])
-        case .commit:
-            guard let tx = transaction else { throw StrataError(.syntaxError, "cannot commit - no transaction is active") }
-            transaction = nil
-            try commit(tx)
-            return QueryRows(columns: [], rows: [])
-        case .rollback(let savepoint):
-            if savepoint != nil { throw StrataError(.syntaxError, "ROLLBACK TO is not supported yet") }
-            guard transaction != nil else { throw StrataError(.syntaxError, "cannot rollback - no transaction is active") }
-            transaction = nil
-            return QueryRows(columns: [], rows: [])
-        default:
-            break
+        if let rows = try runTransactionControl(parsed.statement) { return rows }
+        if let aborted { throw Self.abortedError(aborted) }
+        if transaction == nil, let settings = pendingBegin {
+            transaction = newTransaction(explicit: true, settings: settings, statement: parsed.statement)
+            pendingBegin = nil
         }
-        let tx = transaction ?? newTransaction(explicit: false)
+        if let tx = transaction { return try runStatement(parsed, parameters: parameters, in: tx) }
+        try checkSupported(TransactionSettings())
+        // Autocommit: a statement that fails validation at its COMMIT runs again in a new
+        // transaction, a bounded number of times (CONTRACT.md §4).
+        var attempt = 0
+        while true {
+            attempt += 1
+            let tx = newTransaction(explicit: false, settings: TransactionSettings(), statement: parsed.statement)
+            do {
+                return try runStatement(parsed, parameters: parameters, in: tx)
+            } catch where error.code == .serializationFailure && attempt < Self.autocommitAttempts {
+                autocommitRetries += 1
+                Self.backOff(attempt: attempt)
+                engine.storage.awaitPublished()
+                continue
+            }
+        }
+    }
+
+    /// How many times an autocommit statement runs before its serialization failure is reported.
+    static let autocommitAttempts = 32
+
+    /// Waits a random time before retry `attempt`, up to 25 us << attempt (at most 10 ms), so
+    /// that statements racing for the same rows spread out instead of colliding again.
+    static func backOff(attempt: Int) {
+        let ceiling = min(25 << min(attempt, 10), 10_000)
+        usleep(UInt32.random(in: 0...UInt32(ceiling)))
+    }
+
+    private func runStatement(_ parsed: ParsedStatement, parameters: [Value], in tx: TransactionState) throws(StrataError) -> QueryRows {
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
         let catalogChangedBefore = tx.catalogChanged
@@ -166,15 +199,19 @@ package final class SQLSession {
             tx.largestRowid.removeAll()
             if session.constraintAction == .rollback || (conflict == .rollback && error.code.classCode == "23") {
                 // OR ROLLBACK, or a constraint's ON CONFLICT ROLLBACK: the whole transaction is rolled back.
-                if transaction === tx { transaction = nil }
+                if transaction === tx { endTransaction() }
                 throw error
             }
             if error.code == raiseRollbackState {
                 // RAISE(ROLLBACK) ends the whole transaction, as in SQLite.
-                if transaction === tx { transaction = nil }
+                if transaction === tx { endTransaction() }
                 var e = error
                 e.code = .integrityConstraintViolation
                 throw e
+            }
+            if tx.isExplicit && (error.code == .serializationFailure || error.code == .deadlockDetected) {
+                // The whole transaction is aborted; statements fail until ROLLBACK or COMMIT.
+                abort(because: error)
             }
             throw error
         }
@@ -183,19 +220,38 @@ package final class SQLSession {
         return result
     }
 
-    private func newTransaction(explicit: Bool) -> TransactionState {
-        let tx = TransactionState(snapshot: engine.storage.snapshot(label: "connection"), isExplicit: explicit)
-        let (catalog, version) = engine.committedCatalog.withLock { $0 }
-        tx.startCatalog(catalog, version: version)
-        return tx
+    /// A new transaction with `settings` over the connection's defaults. Reads are recorded for
+    /// validation unless the statement cannot write (an autocommit query commits nothing).
+    func newTransaction(explicit: Bool, settings: TransactionSettings, statement: SQLStatement) -> TransactionState {
+        var isolation = settings.isolation ?? defaultIsolation
+        if isolation == .repeatableRead { isolation = .snapshot }
+        let readOnly: Bool
+        if case .select = statement { readOnly = !explicit } else { readOnly = false }
+        let mode = settings.mode ?? defaultMode
+        // The snapshot and the catalog are taken together: a DDL commit publishes its catalog
+        // under the same lock (`commit`), so a transaction sees both or neither.
+        return engine.committedCatalog.withLock { committed in
+            let tx = TransactionState(manager: engine.transactions, isExplicit: explicit, isolation: isolation,
+                                      mode: mode, recordReads: !readOnly)
+            tx.startCatalog(committed.catalog, version: committed.version)
+            return tx
+        }
     }
 
-    private func commit(_ tx: TransactionState) throws(StrataError) {
-        if tx.writes.isEmpty { return }
-        try engine.storage.commit(tx.writes.batch())
+    /// Commits `tx` through the engine's commit pipeline (validation by its level and mode).
+    func commit(_ tx: TransactionState) throws(StrataError) {
+        if !tx.hasChanges { return }
+        let hook = engine.transactions.hook(tx.validation())
         if tx.catalogChanged {
+            // The catalog is published in the same critical section as the commit, so that the
+            // next transaction to start sees both or neither.
             let c = tx.catalog
-            engine.committedCatalog.withLock { $0 = (c, $0.version + 1) }
+            try engine.committedCatalog.withLock { (committed) throws(StrataError) in
+                try engine.storage.commit(tx.writes.batch(), hook: hook)
+                committed = (c, committed.version + 1)
+            }
+        } else {
+            try engine.storage.commit(tx.writes.batch(), hook: hook)
         }
     }
 }
@@ -247,6 +303,8 @@ final class ExecutionSession {
         if let cached = tableRows[table.id] { return cached }
         let commit = transaction.snapshot.commit
         if let shared = sharedTables?.rows(of: table.id, at: commit) {
+            let (lo, hi) = Keys.tableRange(table.id)
+            transaction.noteRead(from: lo, to: hi)
             tableRows[table.id] = shared
             return shared
         }
@@ -269,6 +327,8 @@ final class ExecutionSession {
     func decodedRows(of table: TableInfo) -> [[Value]]? {
         if let cached = tableRows[table.id] { return cached }
         guard let shared = sharedTables?.rows(of: table.id, at: transaction.snapshot.commit) else { return nil }
+        let (lo, hi) = Keys.tableRange(table.id)
+        transaction.noteRead(from: lo, to: hi)
         tableRows[table.id] = shared
         return shared
     }

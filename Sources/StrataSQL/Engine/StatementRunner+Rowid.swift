@@ -35,11 +35,15 @@ extension StatementRunner {
     func largestRowid(_ table: TableInfo) throws(StrataError) -> Int64? {
         if let known = tx.largestRowid[table.id] { return known }
         let (lo, hi) = Keys.tableRange(table.id)
-        var cursor = tx.cursor(from: lo, to: hi)
+        // One step down from the end of the table. What was read is that row and the empty range
+        // above it (for a serializable transaction's read set), not the whole table.
+        var cursor = tx.reverseCursor(from: lo, to: hi, recordingRead: false)
         var largest: Int64?
-        while try cursor.next() {
-            let rowid = Keys.rowid(fromKey: cursor.key)
-            largest = max(largest ?? rowid, rowid)
+        if try cursor.next() {
+            largest = Keys.rowid(fromKey: cursor.key)
+            tx.noteRead(from: cursor.key, to: hi)
+        } else {
+            tx.noteRead(from: lo, to: hi)
         }
         tx.largestRowid.updateValue(largest, forKey: table.id)
         return largest

@@ -573,6 +573,7 @@ struct StatementRunner {
             throw StrataError(.uniqueViolation, "UNIQUE constraint failed: " + names.map { "\(table.name).\($0)" }.joined(separator: ", "))
         }
         var key = indexKeyPrefix(ix, values)
+        if ix.isUnique, !values.contains(where: \.isNull) { tx.addConflictKey(key) }
         Keys.appendRowid(&key, row[0].integerValue)
         try checkKeySize(key, ix)
         tx.put(key, [])
@@ -592,6 +593,7 @@ struct StatementRunner {
     func removeIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
         guard let values = try indexValues(ix, table, row) else { return }
         var key = indexKeyPrefix(ix, values)
+        if ix.isUnique, !values.contains(where: \.isNull) { tx.addConflictKey(key) }
         Keys.appendRowid(&key, row[0].integerValue)
         tx.delete(key)
     }

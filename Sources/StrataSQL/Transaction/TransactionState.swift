@@ -5,7 +5,7 @@ import StrataCore
 import StrataStorage
 
 final class TransactionState {
-    let snapshot: Snapshot
+    private(set) var snapshot: Snapshot
     let writes = WriteSet()
     /// The largest rowid per table (nil: the table is empty), once scanned, so that inserts need
     /// not seek the end of the table again (StatementRunner+Rowid.swift keeps it exact).
@@ -20,12 +20,61 @@ final class TransactionState {
     /// The committed catalog's version this transaction started from (`SQLEngine.committedCatalog`).
     private(set) var catalogVersion: UInt64 = 0
 
+    /// The registry this transaction is open in (nil for the catalog loader's private reads).
+    private let manager: TransactionManager?
+    let id: TransactionID
+    let isolation: TransactionSettings.Isolation
+    let mode: TransactionSettings.Mode
+    /// What the transaction read, when its COMMIT validates reads (SERIALIZABLE OPTIMISTIC).
+    var reads: ReadSet?
+    /// Keys that count as written for conflicts without being stored: the key prefix of each
+    /// UNIQUE index entry added or removed, so two transactions that add the same unique value
+    /// under different rowids conflict.
+    private(set) var conflictKeys: Set<[UInt8]> = []
+
     /// The version plans may be cached under: nil once the transaction has changed the schema.
     var cacheableCatalogVersion: UInt64? { catalogChanged ? nil : catalogVersion }
 
+    /// A transaction outside any registry: it never commits (catalog loading, tests).
     init(snapshot: Snapshot, isExplicit: Bool) {
         self.snapshot = snapshot
         self.isExplicit = isExplicit
+        manager = nil
+        id = 0
+        isolation = .serializable
+        mode = .optimistic
+    }
+
+    /// A transaction registered in `manager`, reading a snapshot of the newest published version.
+    init(manager: TransactionManager, isExplicit: Bool, isolation: TransactionSettings.Isolation,
+         mode: TransactionSettings.Mode, recordReads: Bool) {
+        (id, snapshot) = manager.begin(label: "connection")
+        self.manager = manager
+        self.isExplicit = isExplicit
+        self.isolation = isolation
+        self.mode = mode
+        if recordReads && isolation == .serializable && mode == .optimistic { reads = ReadSet() }
+    }
+
+    deinit { manager?.end(id) }
+
+    /// Whether the transaction has anything to commit.
+    var hasChanges: Bool { !writes.isEmpty || catalogChanged }
+
+    func addConflictKey(_ key: [UInt8]) { conflictKeys.insert(key) }
+
+    /// What COMMIT validates (TransactionManager.hook).
+    func validation() -> TransactionManager.Validation {
+        var keys = writes.sortedKeys()
+        if !conflictKeys.isEmpty {
+            keys.append(contentsOf: conflictKeys)
+            keys.sort { compareKeyBytes($0, $1) < 0 }
+        }
+        reads?.normalize()
+        let checksWrites = isolation != .readCommitted && mode != .serial
+        return TransactionManager.Validation(id: id, snapshot: snapshot.commit, writtenKeys: keys,
+                                             checkWrites: checksWrites, reads: mode == .serial ? nil : reads,
+                                             writesData: !writes.isEmpty, changedSchema: catalogChanged)
     }
 
     /// Sets the catalog a transaction starts from (not a change of its own).
@@ -46,17 +95,24 @@ final class TransactionState {
         switch writes.lookup(key) {
         case .value(let v): return v
         case .deleted: return nil
-        case .untouched: return try snapshot.get(key)
+        case .untouched:
+            reads?.add(key)
+            return try snapshot.get(key)
         }
     }
 
     func put(_ key: [UInt8], _ value: [UInt8]) { writes.put(key, value) }
     func delete(_ key: [UInt8]) { writes.delete(key) }
 
-    /// A cursor over keys in [lower, upper) as this transaction sees them.
+    /// A cursor over keys in [lower, upper) as this transaction sees them. The whole range counts
+    /// as read.
     func cursor(from lower: [UInt8], to upper: [UInt8]) -> MergedCursor {
-        MergedCursor(base: snapshot.cursor(), writes: writes, lower: lower, upper: upper)
+        reads?.add(from: lower, to: upper)
+        return MergedCursor(base: snapshot.cursor(), writes: writes, lower: lower, upper: upper)
     }
+
+    /// Notes a read of [lower, upper) served without a cursor (rows decoded earlier, shared).
+    func noteRead(from lower: [UInt8], to upper: [UInt8]) { reads?.add(from: lower, to: upper) }
 }
 
 /// Merges the snapshot's keys with the write set's in [lower, upper): written values override,

@@ -327,6 +327,18 @@ package final class StorageEngine: Sendable {
 
     // MARK: reading
 
+    /// The newest published commit: what a snapshot taken now would read.
+    package var publishedCommit: CommitNumber { versions.withLock { $0.commit } }
+
+    /// Waits until every commit applied so far is published (durable, with synchronous FULL), so
+    /// that a snapshot taken next reads them: a transaction that lost a write conflict does not
+    /// start again from a version already known to be stale.
+    package func awaitPublished() {
+        let latest = writer.withLock { $0.latestCommit }
+        guard publishedCommit < latest else { return }
+        try? group.waitDurable(latest)
+    }
+
     /// Pins the newest published version. The pin lasts as long as the returned object.
     /// - Parameter label: who pins it, reported by `pins()`.
     package func snapshot(label: String = "") -> Snapshot {
@@ -359,13 +371,19 @@ package final class StorageEngine: Sendable {
     ///
     /// Throws `programLimitExceeded` for an oversized key (nothing is applied), or the sticky
     /// I/O error of a failed engine.
+    ///
+    /// `hook` is the transaction layer's part of the commit pipeline: `validate` runs first, with the
+    /// number this commit will get, while no other commit can start (it may refuse the commit by
+    /// throwing, and nothing is applied); `applied` runs once the commit is applied, still before any
+    /// other commit, so that the next validation sees it.
     @discardableResult
-    package func commit(_ batch: WriteBatch) throws(StrataError) -> CommitNumber {
+    package func commit(_ batch: WriteBatch, hook: CommitHook? = nil) throws(StrataError) -> CommitNumber {
         let (commit, waitForSync, wantsCheckpoint) = try writer.withLock { (w) throws(StrataError) -> (CommitNumber, Bool, Bool) in
             try checkUsable(&w)
+            let commit = w.latestCommit + 1
+            try hook?.validate(commit)
             let oldest = versions.withLock { $0.oldestVisible }
             w.free.reclaim(oldestVisible: oldest, durable: w.durable.commit)
-            let commit = w.latestCommit + 1
             let tree = TreeWriter(cache: cache, free: w.free, root: w.latestRoot, commit: commit)
             do throws(StrataError) {
                 try Self.apply(batch, to: tree)
@@ -386,6 +404,7 @@ package final class StorageEngine: Sendable {
             w.free.retire(tree.retired, at: commit)
             w.latestCommit = commit
             w.latestRoot = tree.root
+            hook?.applied(commit)
             #if STRATA_INTERNAL_CHECKS
             let problems = checkTree(root: tree.root, verifyChecksums: false).problems
             precondition(problems.isEmpty, "B+tree invariants broken after commit \(commit): \(problems)")
@@ -546,6 +565,16 @@ package final class StorageEngine: Sendable {
 
 /// A pinned version of the database: reads see exactly the commits up to `commit`, from any
 /// thread, for as long as this object lives.
+/// What the layer above checks and records inside the commit pipeline (`StorageEngine.commit`).
+package struct CommitHook {
+    package var validate: (CommitNumber) throws(StrataError) -> Void
+    package var applied: (CommitNumber) -> Void
+    package init(validate: @escaping (CommitNumber) throws(StrataError) -> Void, applied: @escaping (CommitNumber) -> Void) {
+        self.validate = validate
+        self.applied = applied
+    }
+}
+
 package final class Snapshot: Sendable {
     package let commit: CommitNumber
     package let root: PageNumber

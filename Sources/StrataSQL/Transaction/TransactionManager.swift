@@ -1,0 +1,219 @@
+// TransactionManager: the engine's registry of open transactions and its history of recent
+// commits' written keys, against which COMMIT validates (CONTRACT.md §4, DESIGN.md Transactions).
+//
+// INVARIANTS
+//   (1) `history` is ascending by commit number and holds every commit newer than the oldest
+//       snapshot of an open transaction (and at least every commit not yet published), with the
+//       keys it wrote in byte order: a validation never misses a commit it must see.
+//   (2) A transaction's snapshot is taken and registered under `state`'s lock, so pruning (which
+//       runs under the same lock) never drops a commit a snapshot just taken needs.
+// CONCURRENCY  Shared by every connection of an engine. Lock order: the storage writer's lock,
+//   then `state`, then the storage's version lock (snapshots).
+
+import StrataStorage
+import StrataCore
+import Synchronization
+
+package typealias TransactionID = UInt64
+
+final class TransactionManager: Sendable {
+    struct CommitRecord: Sendable {
+        let commit: CommitNumber
+        /// The keys the commit wrote, with its conflict keys (TransactionState.conflictKeys), in byte order.
+        let keys: [[UInt8]]
+        /// Whether the commit changed the schema.
+        let changedSchema: Bool
+    }
+
+    private struct State {
+        var history: [CommitRecord] = []
+        /// The snapshot commit of every open transaction.
+        var active: [TransactionID: CommitNumber] = [:]
+        var nextID: TransactionID = 1
+    }
+
+    private let state = Mutex(State())
+    let storage: StorageEngine
+
+    init(storage: StorageEngine) { self.storage = storage }
+
+    /// Registers a new transaction with a snapshot of the newest published version.
+    func begin(label: String) -> (TransactionID, Snapshot) {
+        state.withLock { s in
+            let id = s.nextID
+            s.nextID += 1
+            let snapshot = storage.snapshot(label: label)
+            s.active[id] = snapshot.commit
+            return (id, snapshot)
+        }
+    }
+
+    /// A newer snapshot for transaction `id` (READ COMMITTED's per statement, and locking reads).
+    func refresh(_ id: TransactionID, label: String) -> Snapshot {
+        state.withLock { s in
+            let snapshot = storage.snapshot(label: label)
+            s.active[id] = snapshot.commit
+            return snapshot
+        }
+    }
+
+    func end(_ id: TransactionID) {
+        state.withLock { s in _ = s.active.removeValue(forKey: id) }
+    }
+
+    /// Open transactions (for tests and PRAGMA-like inspection).
+    var activeCount: Int { state.withLock { $0.active.count } }
+    /// Commits held for validation.
+    var historyCount: Int { state.withLock { $0.history.count } }
+
+    /// Whether a commit after `snapshot` wrote `key` (SNAPSHOT PESSIMISTIC's write check).
+    func committedAfter(_ snapshot: CommitNumber, key: [UInt8]) -> Bool {
+        state.withLock { s in
+            for r in s.history.reversed() {
+                if r.commit <= snapshot { break }
+                if Self.contains(r.keys, key) { return true }
+            }
+            return false
+        }
+    }
+
+    /// What a COMMIT must check, gathered from the transaction before the commit pipeline starts.
+    struct Validation {
+        var id: TransactionID
+        var snapshot: CommitNumber
+        /// Written and conflict keys in byte order.
+        var writtenKeys: [[UInt8]]
+        /// Whether to check written keys against later commits (first committer wins).
+        var checkWrites: Bool
+        /// The reads to check against later commits' writes, or nil.
+        var reads: ReadSet?
+        var writesData: Bool
+        var changedSchema: Bool
+    }
+
+    /// The hook `StorageEngine.commit` runs: validation, then the record of what was committed.
+    func hook(_ v: Validation) -> CommitHook {
+        CommitHook(validate: { (_: CommitNumber) throws(StrataError) in
+            try self.validate(v)
+        }, applied: { commit in
+            self.record(commit, v)
+        })
+    }
+
+    private func validate(_ v: Validation) throws(StrataError) {
+        let failure: String? = state.withLock { s in
+            var i = s.history.count
+            while i > 0 && s.history[i - 1].commit > v.snapshot { i -= 1 }
+            for r in s.history[i...] {
+                if r.changedSchema && (v.writesData || v.changedSchema) {
+                    return "a concurrent transaction changed the schema"
+                }
+                if v.checkWrites && Self.intersects(r.keys, v.writtenKeys) {
+                    return "a concurrent transaction wrote the same row"
+                }
+                if let reads = v.reads, reads.intersects(sortedKeys: r.keys) {
+                    return "a concurrent transaction wrote what this transaction read"
+                }
+            }
+            return nil
+        }
+        if let failure {
+            throw StrataError(.serializationFailure, "serialization failure: \(failure); the transaction is rolled back")
+        }
+    }
+
+    private func record(_ commit: CommitNumber, _ v: Validation) {
+        let published = storage.publishedCommit
+        state.withLock { s in
+            s.history.append(CommitRecord(commit: commit, keys: v.writtenKeys, changedSchema: v.changedSchema))
+            // Keep every commit newer than an open snapshot or not yet published (a snapshot taken
+            // from now on sees at least the published commit).
+            var oldest = published
+            for (id, c) in s.active where id != v.id && c < oldest { oldest = c }
+            var drop = 0
+            while drop < s.history.count && s.history[drop].commit <= oldest { drop += 1 }
+            if drop > 0 { s.history.removeFirst(drop) }
+        }
+    }
+
+    static func contains(_ sorted: [[UInt8]], _ key: [UInt8]) -> Bool {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let c = compareKeyBytes(sorted[mid], key)
+            if c == 0 { return true }
+            if c < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+
+    /// Whether two byte-ordered key lists share a key.
+    static func intersects(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
+        if a.isEmpty || b.isEmpty { return false }
+        if a.count > 8 * b.count { return b.contains { contains(a, $0) } }
+        if b.count > 8 * a.count { return a.contains { contains(b, $0) } }
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            let c = compareKeyBytes(a[i], b[j])
+            if c == 0 { return true }
+            if c < 0 { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+}
+
+/// What a transaction read: point keys (found or not) and key ranges [lower, upper) it scanned,
+/// so that a later commit's write into any of them is seen (phantoms included).
+struct ReadSet: Sendable {
+    private(set) var points: Set<[UInt8]> = []
+    private(set) var ranges: [(lower: [UInt8], upper: [UInt8])] = []
+    private var merged = true
+
+    var isEmpty: Bool { points.isEmpty && ranges.isEmpty }
+
+    mutating func add(_ key: [UInt8]) { points.insert(key) }
+
+    mutating func add(from lower: [UInt8], to upper: [UInt8]) {
+        guard compareKeyBytes(lower, upper) < 0 else { return }
+        if let last = ranges.last, last.lower == lower, last.upper == upper { return }
+        ranges.append((lower, upper))
+        merged = false
+    }
+
+    /// Sorts and merges the ranges (before validation).
+    mutating func normalize() {
+        guard !merged else { return }
+        merged = true
+        let sorted = ranges.sorted { compareKeyBytes($0.lower, $1.lower) < 0 }
+        var out: [(lower: [UInt8], upper: [UInt8])] = []
+        for r in sorted {
+            if let last = out.last, compareKeyBytes(r.lower, last.upper) <= 0 {
+                if compareKeyBytes(r.upper, last.upper) > 0 { out[out.count - 1].upper = r.upper }
+            } else {
+                out.append(r)
+            }
+        }
+        ranges = out
+    }
+
+    /// Whether any of `keys` is a point read or lies in a scanned range (`normalize()` first).
+    func intersects(sortedKeys keys: [[UInt8]]) -> Bool {
+        for k in keys {
+            if points.contains(k) || rangeContains(k) { return true }
+        }
+        return false
+    }
+
+    private func rangeContains(_ key: [UInt8]) -> Bool {
+        var lo = 0
+        var hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compareKeyBytes(ranges[mid].lower, key) <= 0 { lo = mid + 1 } else { hi = mid }
+        }
+        // ranges[lo - 1] is the last range starting at or before key.
+        return lo > 0 && compareKeyBytes(key, ranges[lo - 1].upper) < 0
+    }
+}
