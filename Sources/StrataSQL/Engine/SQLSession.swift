@@ -33,6 +33,8 @@ package final class SQLSession {
     /// The connection's defaults (SET default_isolation, SET default_concurrency).
     var defaultIsolation = TransactionSettings.Isolation.serializable
     var defaultMode = TransactionSettings.Mode.optimistic
+    /// Called when a statement starts to wait for a lock or the serial gate (`Connection.onWait`).
+    package var waitObserver: (@Sendable () -> Void)?
     /// Autocommit statements run again after a serialization failure, since the connection opened.
     package private(set) var autocommitRetries = 0
     /// Raised by another thread to stop the statement running now (Interrupt.swift).
