@@ -488,6 +488,38 @@ struct LockManagerTests {
         }
     }
 
+    @Test func grantsMatchABruteForceModel() throws {
+        // One thread, requests probed with a zero timeout: each is granted exactly when it
+        // conflicts with no lock another owner holds, decided here by enumerating keys.
+        let seed = testSeed()
+        var g = SeededGenerator(seed: seed)
+        let m = LockManager()
+        var model: [(owner: TransactionID, target: LockTarget, mode: LockMode)] = []
+        for step in 0..<4000 {
+            let owner = tx(UInt64.random(in: 1...5, using: &g))
+            if Int.random(in: 0..<12, using: &g) == 0 {
+                m.releaseAll(owner: owner)
+                model.removeAll { $0.owner == owner }
+                continue
+            }
+            let (target, mode) = LockTracker.randomRequest(&g)
+            let expected = !model.contains { $0.owner != owner && !($0.mode == .shared && mode == .shared) && LockTracker.overlap($0.target, target) }
+            var granted = true
+            do {
+                try m.acquire(target, mode, owner: owner, timeout: .zero)
+            } catch {
+                #expect(error.code == .lockNotAvailable)
+                granted = false
+            }
+            #expect(granted == expected, "seed \(seed) step \(step): \(owner) \(mode) \(target)")
+            if granted {
+                model.append((owner, target, mode))
+                #expect(m.holds(target, mode, owner: owner), "seed \(seed) step \(step)")
+            }
+            if step % 100 == 0 { #expect(m.checkInvariants(), "seed \(seed) step \(step)") }
+        }
+    }
+
     // MARK: Many threads
 
     @Test func randomizedStressKeepsLocksExclusiveAndTerminates() {

@@ -26,10 +26,9 @@
 //       that requester, the one closing it, is refused with 40P01.
 // STATES of a request: covered or grantable -> returns at once | would close a cycle -> 40P01 at
 //   once | queued -> granted (`admitWaiters`) or withdrawn (LockWait: timeout 55P03, interrupt).
-// CONCURRENCY  All tables live in one Mutex; a waiting thread sleeps on its WaitSlot outside it.
+// CONCURRENCY  All tables live under one pthread mutex (PthreadLocked); a waiting thread sleeps on its WaitSlot outside it.
 
 import StrataCore
-import Synchronization
 
 package enum LockMode: Hashable, Sendable {
     case shared
@@ -103,7 +102,7 @@ package enum LockTarget: Hashable, Sendable, CustomStringConvertible {
 /// that waits adds a deadlock search over the waiting transactions, each costing one such check.
 /// `releaseAll` costs O(the owner's locks) plus a pass over the queue when it is not empty.
 package final class LockManager: Sendable {
-    private let state = Mutex(State())
+    private let state = PthreadLocked(State())
 
     package init() {}
 
@@ -186,9 +185,23 @@ extension LockManager {
         }
     }
 
+    /// A locked key as a dictionary key. It hashes its bytes in one call: Array<UInt8>'s own
+    /// hashing feeds the hasher one byte at a time, which was the largest cost of a point lock.
+    struct LockKey: Hashable {
+        let bytes: [UInt8]
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (a: LockKey, b: LockKey) -> Bool { a.bytes == b.bytes }
+    }
+
     /// What one owner holds, so that `releaseAll` visits only its own locks.
     struct OwnedLocks {
-        var keys: [[UInt8]] = []
+        var keys: [LockKey] = []
         var ranges: [RangeLock] = []
     }
 
@@ -200,7 +213,7 @@ extension LockManager {
 
     struct State {
         /// The holders of each locked key (an owner at most once, with its strongest mode).
-        var points: [[UInt8]: [Holder]] = [:]
+        var points: [LockKey: [Holder]] = [:]
         /// The keys of `points` in order, for range requests; built at the first range request
         /// and kept from then on, so workloads without ranges never pay for the order.
         var orderedKeys: SortedKeySet?
@@ -210,9 +223,10 @@ extension LockManager {
         var queue: [Waiter] = []
 
         mutating func request(_ target: LockTarget, _ mode: LockMode, _ owner: TransactionID) -> Decision {
-            if target.isEmpty || isCovered(target, mode, owner) { return .granted }
+            if case .key(let bytes) = target, let decision = requestWithoutContention(bytes, mode, owner) { return decision }
+            if isCovered(target, mode, owner) { return .granted }
             precondition(!queue.contains { $0.owner == owner }, "LockManager: \(owner) requests a lock while another of its requests waits")
-            if case .range = target, orderedKeys == nil { orderedKeys = SortedKeySet(points.keys) }
+            if case .range = target, orderedKeys == nil { orderedKeys = SortedKeySet(points.keys.lazy.map(\.bytes)) }
             let position = queuePosition(target, mode, owner)
             if !heldConflict(target, mode, where: { $0 != owner }) && !queuedConflict(target, mode, owner, before: position) {
                 grant(target, mode, owner)
@@ -227,10 +241,46 @@ extension LockManager {
             return .wait(slot)
         }
 
+        /// A key request decided with one lookup of the key: covered by the owner's lock on it, or
+        /// free of conflicts while nobody waits. Nil sends it down the general path.
+        mutating func requestWithoutContention(_ bytes: [UInt8], _ mode: LockMode, _ owner: TransactionID) -> Decision? {
+            let k = LockKey(bytes)
+            let index = points.index(forKey: k)
+            var mine: Int?
+            if let index {
+                for (j, h) in points.values[index].enumerated() {
+                    if h.owner == owner {
+                        if h.mode.covers(mode) { return .granted }
+                        mine = j
+                    } else if !h.mode.isCompatible(with: mode) {
+                        return nil
+                    }
+                }
+            }
+            if !queue.isEmpty { return nil }
+            if !ranges.isEmpty {
+                if owned[owner]?.ranges.isEmpty == false { return nil }  // maybe covered: the general path sees
+                if ranges.containsCovering(key: bytes, where: { !$0.mode.isCompatible(with: mode) && $0.owner != owner }) { return nil }
+            }
+            if let index {
+                if let mine {
+                    points.values[index][mine].mode = mode  // an upgrade (mode is exclusive here)
+                    return .granted
+                }
+                points.values[index].append(Holder(owner: owner, mode: mode))
+            } else {
+                points[k] = [Holder(owner: owner, mode: mode)]
+                orderedKeys?.insert(bytes)
+            }
+            owned[owner, default: OwnedLocks()].keys.append(k)
+            return .granted
+        }
+
         /// Whether `owner` holds a lock making this request unnecessary.
         func isCovered(_ target: LockTarget, _ mode: LockMode, _ owner: TransactionID) -> Bool {
+            if target.isEmpty { return true }
             guard let mine = owned[owner] else { return false }
-            if case .key(let k) = target, let holders = points[k],
+            if case .key(let k) = target, let holders = points[LockKey(k)],
                 holders.contains(where: { $0.owner == owner && $0.mode.covers(mode) })
             {
                 return true
@@ -267,7 +317,7 @@ extension LockManager {
         func forEachHeldConflict(_ target: LockTarget, _ mode: LockMode, _ body: (TransactionID) -> Bool) -> Bool {
             switch target {
             case .key(let k):
-                if let holders = points[k] {
+                if let holders = points[LockKey(k)] {
                     for h in holders where !h.mode.isCompatible(with: mode) && body(h.owner) { return true }
                 }
                 if ranges.isEmpty { return false }
@@ -276,7 +326,7 @@ extension LockManager {
                 if compareKeyBytes(lower, upper) >= 0 { return false }
                 if let orderedKeys {
                     let found = orderedKeys.contains(from: lower, below: upper) { k in
-                        points[k]!.contains { !$0.mode.isCompatible(with: mode) && body($0.owner) }
+                        points[LockKey(k)]!.contains { !$0.mode.isCompatible(with: mode) && body($0.owner) }
                     }
                     if found { return true }
                 }
@@ -288,7 +338,8 @@ extension LockManager {
         /// Records a granted lock.
         mutating func grant(_ target: LockTarget, _ mode: LockMode, _ owner: TransactionID) {
             switch target {
-            case .key(let k):
+            case .key(let bytes):
+                let k = LockKey(bytes)
                 if let index = points.index(forKey: k) {
                     if let j = points.values[index].firstIndex(where: { $0.owner == owner }) {
                         // An upgrade: the owner's entry keeps the stronger mode.
@@ -298,7 +349,7 @@ extension LockManager {
                     points.values[index].append(Holder(owner: owner, mode: mode))
                 } else {
                     points[k] = [Holder(owner: owner, mode: mode)]
-                    orderedKeys?.insert(k)
+                    orderedKeys?.insert(bytes)
                 }
                 owned[owner, default: OwnedLocks()].keys.append(k)
             case .range(let lower, let upper):
@@ -316,7 +367,7 @@ extension LockManager {
                 points.values[index].removeAll { $0.owner == owner }
                 if points.values[index].isEmpty {
                     points.remove(at: index)
-                    orderedKeys?.remove(k)
+                    orderedKeys?.remove(k.bytes)
                 }
             }
             if !mine.ranges.isEmpty { ranges.removeAll(of: owner) }
@@ -391,7 +442,7 @@ extension LockManager {
             var all: [(LockTarget, LockMode, TransactionID)] = []
             for (k, holders) in points {
                 if holders.isEmpty { return false }
-                for h in holders { all.append((.key(k), h.mode, h.owner)) }
+                for h in holders { all.append((.key(k.bytes), h.mode, h.owner)) }
             }
             for r in ranges.locks { all.append((.range(lower: r.lower, upper: r.upper), r.mode, r.owner)) }
             for i in all.indices {

@@ -17,17 +17,16 @@
 //       after releasing them all: whoever it waits for holds the gate and never waits for it.
 // STATES of a request: inside already or admissible -> returns | queued -> admitted
 //   (`admitWaiters`) or withdrawn (LockWait: timeout 55P03, interrupt).
-// CONCURRENCY  All state lives in one Mutex; a waiting thread sleeps on its WaitSlot outside it.
+// CONCURRENCY  All state lives under one pthread mutex (PthreadLocked); a waiting thread sleeps on its WaitSlot outside it.
 
 import StrataCore
-import Synchronization
 
 /// The gate SERIAL transactions hold exclusively and all others hold shared.
 ///
 /// Complexity: `enter` and `leave` are O(1) hash operations without contention; with W waiting
 /// requests a withdrawal is O(W), and `leave` admits k waiters in O(k) plus O(W) to find them.
 package final class SerialGate: Sendable {
-    private let state = Mutex(State())
+    private let state = PthreadLocked(State())
 
     package init() {}
 
