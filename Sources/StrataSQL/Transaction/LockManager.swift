@@ -225,7 +225,7 @@ extension LockManager {
         mutating func request(_ target: LockTarget, _ mode: LockMode, _ owner: TransactionID) -> Decision {
             if case .key(let bytes) = target, let decision = requestWithoutContention(bytes, mode, owner) { return decision }
             if isCovered(target, mode, owner) { return .granted }
-            precondition(!queue.contains { $0.owner == owner }, "LockManager: \(owner) requests a lock while another of its requests waits")
+            precondition(!queue.contains { $0.owner == owner }, "LockManager: transaction \(owner) requests a lock while another of its requests waits")
             if case .range = target, orderedKeys == nil { orderedKeys = SortedKeySet(points.keys.lazy.map(\.bytes)) }
             let position = queuePosition(target, mode, owner)
             if !heldConflict(target, mode, where: { $0 != owner }) && !queuedConflict(target, mode, owner, before: position) {
@@ -360,7 +360,7 @@ extension LockManager {
         }
 
         mutating func releaseAll(_ owner: TransactionID) {
-            precondition(!queue.contains { $0.owner == owner }, "LockManager: releaseAll(\(owner)) while its request waits")
+            precondition(!queue.contains { $0.owner == owner }, "LockManager: releaseAll(owner: \(owner)) while its request waits")
             guard let mine = owned.removeValue(forKey: owner) else { return }
             for k in mine.keys {
                 guard let index = points.index(forKey: k) else { continue }

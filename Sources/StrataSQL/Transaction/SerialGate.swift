@@ -89,10 +89,10 @@ extension SerialGate {
         mutating func request(_ mode: LockMode, _ owner: TransactionID) -> WaitSlot? {
             if exclusive == owner { return nil }
             if shared.contains(owner) {
-                precondition(mode == .shared, "SerialGate: \(owner) is inside shared and cannot become exclusive")
+                precondition(mode == .shared, "SerialGate: transaction \(owner) is inside shared and cannot become exclusive")
                 return nil
             }
-            precondition(!queue.contains { $0.owner == owner }, "SerialGate: \(owner) enters while another of its requests waits")
+            precondition(!queue.contains { $0.owner == owner }, "SerialGate: transaction \(owner) enters while another of its requests waits")
             if queue.isEmpty && fits(mode) {
                 admit(mode, owner)
                 return nil
