@@ -26,8 +26,9 @@ extension SQLSession {
         switch statement {
         case .begin(let b):
             guard !isInTransaction else { throw StrataError(.syntaxError, "cannot start a transaction within a transaction") }
-            try checkSupported(b.settings)
             pendingBegin = b.settings
+            // A SERIAL transaction waits at BEGIN until it runs alone.
+            if (b.settings.mode ?? defaultMode) == .serial { _ = try startPendingTransaction(statement) }
             return none
         case .commit:
             if let aborted {
@@ -35,9 +36,7 @@ extension SQLSession {
                 throw Self.abortedError(aborted, atCommit: true)
             }
             guard isInTransaction else { throw StrataError(.syntaxError, "cannot commit - no transaction is active") }
-            let tx = transaction
-            endTransaction()
-            if let tx { try commit(tx) }
+            if let tx = detachTransaction() { try commit(tx) }
             return none
         case .rollback(nil):
             guard isInTransaction else { throw StrataError(.syntaxError, "cannot rollback - no transaction is active") }
@@ -63,7 +62,7 @@ extension SQLSession {
                 pendingBegin = TransactionSettings()
                 began = true
             }
-            let tx = startPendingTransaction(statement)
+            let tx = try startPendingTransaction(statement)
             savepoints.append(Savepoint(name: name, mark: tx.writes.mark(), catalog: tx.catalog,
                                         catalogChanged: tx.catalogChanged, beganTransaction: began))
             return none
@@ -76,7 +75,7 @@ extension SQLSession {
             let commits = savepoints[i].beganTransaction
             savepoints.removeSubrange(i...)
             if commits {
-                endTransaction()
+                _ = detachTransaction()
                 try commit(tx)
             }
             return none
@@ -89,8 +88,8 @@ extension SQLSession {
             }
             if let l = settings.isolation { pending.isolation = l }
             if let m = settings.mode { pending.mode = m }
-            try checkSupported(pending)
             pendingBegin = pending
+            if (pending.mode ?? defaultMode) == .serial { _ = try startPendingTransaction(statement) }
             return none
         case .set(let s):
             try set(s)
@@ -101,9 +100,9 @@ extension SQLSession {
     }
 
     /// The transaction BEGIN opened, started now if no statement has started it yet.
-    private func startPendingTransaction(_ statement: SQLStatement) -> TransactionState {
+    private func startPendingTransaction(_ statement: SQLStatement) throws(StrataError) -> TransactionState {
         if let tx = transaction { return tx }
-        let tx = newTransaction(explicit: true, settings: pendingBegin ?? TransactionSettings(), statement: statement)
+        let tx = try newTransaction(explicit: true, settings: pendingBegin ?? TransactionSettings(), statement: statement)
         pendingBegin = nil
         transaction = tx
         return tx
@@ -113,8 +112,19 @@ extension SQLSession {
         savepoints.lastIndex { $0.name.caseInsensitiveEquals(name) }
     }
 
-    /// Forgets the open transaction (its changes are dropped unless the caller commits it).
+    /// Takes the open transaction off the connection, for the caller to commit.
+    func detachTransaction() -> TransactionState? {
+        let tx = transaction
+        transaction = nil
+        pendingBegin = nil
+        savepoints.removeAll()
+        aborted = nil
+        return tx
+    }
+
+    /// Ends the open transaction, dropping its changes.
     func endTransaction() {
+        transaction?.finish()
         transaction = nil
         pendingBegin = nil
         savepoints.removeAll()
@@ -123,6 +133,7 @@ extension SQLSession {
 
     /// Aborts the open transaction: its changes are dropped now; statements fail until it ends.
     func abort(because error: StrataError) {
+        transaction?.finish()
         transaction = nil
         pendingBegin = nil
         savepoints.removeAll()
@@ -137,19 +148,6 @@ extension SQLSession {
         }
         return StrataError(.inFailedTransaction,
                            "transaction is aborted (\(cause.message)); statements are refused until ROLLBACK")
-    }
-
-    /// Refuses the levels and modes whose locking is not built yet (issue 6, in progress), rather
-    /// than run them with weaker guarantees than CONTRACT.md §4 gives them.
-    func checkSupported(_ settings: TransactionSettings) throws(StrataError) {
-        let isolation = settings.isolation ?? defaultIsolation
-        let mode = settings.mode ?? defaultMode
-        if isolation == .readCommitted {
-            throw StrataError(.featureNotSupported, "READ COMMITTED is not supported yet (its row write locks are being built)")
-        }
-        if mode != .optimistic {
-            throw StrataError(.featureNotSupported, "\(mode == .serial ? "SERIAL" : "PESSIMISTIC") mode is not supported yet (use OPTIMISTIC)")
-        }
     }
 
     /// SET default_isolation = 'LEVEL' | SET default_concurrency = 'MODE'.
@@ -175,6 +173,12 @@ extension SQLSession {
                 throw StrataError(.invalidParameterValue,
                                   "invalid value for default_concurrency: '\(s.value.text)' (OPTIMISTIC, PESSIMISTIC or SERIAL)")
             }
+        case "lock_timeout":
+            // Milliseconds, as PostgreSQL's; 0 waits as long as it takes.
+            guard case .integer(let ms) = s.value, ms >= 0 else {
+                throw StrataError(.invalidParameterValue, "invalid value for lock_timeout: '\(s.value.text)' (milliseconds, 0 for none)")
+            }
+            lockTimeout = ms == 0 ? nil : .milliseconds(ms)
         default:
             throw StrataError(.undefinedObject, "unknown setting: \(s.name)")
         }

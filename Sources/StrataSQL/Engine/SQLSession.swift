@@ -33,6 +33,9 @@ package final class SQLSession {
     /// The connection's defaults (SET default_isolation, SET default_concurrency).
     var defaultIsolation = TransactionSettings.Isolation.serializable
     var defaultMode = TransactionSettings.Mode.optimistic
+    /// How long a statement waits for a lock or the serial gate before failing with 55P03
+    /// (SET lock_timeout, in milliseconds); nil waits as long as it takes.
+    var lockTimeout: Duration?
     /// Called when a statement starts to wait for a lock or the serial gate (`Connection.onWait`).
     package var waitObserver: (@Sendable () -> Void)?
     /// Autocommit statements run again after a serialization failure, since the connection opened.
@@ -134,20 +137,21 @@ package final class SQLSession {
         if let rows = try runTransactionControl(parsed.statement) { return rows }
         if let aborted { throw Self.abortedError(aborted) }
         if transaction == nil, let settings = pendingBegin {
-            transaction = newTransaction(explicit: true, settings: settings, statement: parsed.statement)
+            transaction = try newTransaction(explicit: true, settings: settings, statement: parsed.statement)
             pendingBegin = nil
         }
         if let tx = transaction { return try runStatement(parsed, parameters: parameters, in: tx) }
-        try checkSupported(TransactionSettings())
         // Autocommit: a statement that fails validation at its COMMIT runs again in a new
         // transaction, a bounded number of times (CONTRACT.md §4).
         var attempt = 0
         while true {
             attempt += 1
-            let tx = newTransaction(explicit: false, settings: TransactionSettings(), statement: parsed.statement)
+            let tx = try newTransaction(explicit: false, settings: TransactionSettings(), statement: parsed.statement)
+            defer { tx.finish() }
             do {
                 return try runStatement(parsed, parameters: parameters, in: tx)
             } catch where error.code == .serializationFailure && attempt < Self.autocommitAttempts {
+                tx.finish()
                 autocommitRetries += 1
                 Self.backOff(attempt: attempt)
                 engine.storage.awaitPublished()
@@ -167,12 +171,14 @@ package final class SQLSession {
     }
 
     private func runStatement(_ parsed: ParsedStatement, parameters: [Value], in tx: TransactionState) throws(StrataError) -> QueryRows {
+        // READ COMMITTED reads a new snapshot at each statement.
+        if tx.isolation == .readCommitted { tx.refreshSnapshot() }
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
         let catalogChangedBefore = tx.catalogChanged
         executions += 1
         let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text, interrupt: interrupt,
-                                       sharedTables: tx.writes.isEmpty && !tx.catalogChanged ? engine.decodedTables : nil,
+                                       sharedTables: tx.writes.isEmpty && !tx.catalogChanged && !tx.locksReads ? engine.decodedTables : nil,
                                        generation: executions, planCache: planCache)
         let result: QueryRows
         do {
@@ -224,24 +230,31 @@ package final class SQLSession {
 
     /// A new transaction with `settings` over the connection's defaults. Reads are recorded for
     /// validation unless the statement cannot write (an autocommit query commits nothing).
-    func newTransaction(explicit: Bool, settings: TransactionSettings, statement: SQLStatement) -> TransactionState {
+    func newTransaction(explicit: Bool, settings: TransactionSettings, statement: SQLStatement) throws(StrataError) -> TransactionState {
         var isolation = settings.isolation ?? defaultIsolation
         if isolation == .repeatableRead { isolation = .snapshot }
         let readOnly: Bool
         if case .select = statement { readOnly = !explicit } else { readOnly = false }
         let mode = settings.mode ?? defaultMode
+        let waits = TransactionState.Waits(interrupt: interrupt, timeout: { [weak self] in self?.lockTimeout },
+                                           onWait: { [weak self] in self?.waitObserver?() })
+        let id = try engine.transactions.enterGate(mode, waits: waits)
         // The snapshot and the catalog are taken together: a DDL commit publishes its catalog
         // under the same lock (`commit`), so a transaction sees both or neither.
-        return engine.committedCatalog.withLock { committed in
-            let tx = TransactionState(manager: engine.transactions, isExplicit: explicit, isolation: isolation,
-                                      mode: mode, recordReads: !readOnly)
-            tx.startCatalog(committed.catalog, version: committed.version)
-            return tx
+        let (snapshot, catalog, version) = engine.committedCatalog.withLock { committed in
+            (engine.transactions.begin(id, label: "connection"), committed.catalog, committed.version)
         }
+        let tx = TransactionState(manager: engine.transactions, id: id, snapshot: snapshot, isExplicit: explicit,
+                                  isolation: isolation, mode: mode, recordReads: !readOnly, waits: waits)
+        tx.startCatalog(catalog, version: version)
+        return tx
     }
 
     /// Commits `tx` through the engine's commit pipeline (validation by its level and mode).
     func commit(_ tx: TransactionState) throws(StrataError) {
+        // Locks and the gate are freed once the commit is published (`finish`), so a waiter
+        // reads it.
+        defer { tx.finish() }
         if !tx.hasChanges { return }
         let hook = engine.transactions.hook(tx.validation())
         if tx.catalogChanged {
@@ -306,13 +319,13 @@ final class ExecutionSession {
         let commit = transaction.snapshot.commit
         if let shared = sharedTables?.rows(of: table.id, at: commit) {
             let (lo, hi) = Keys.tableRange(table.id)
-            transaction.noteRead(from: lo, to: hi)
+            transaction.recordRead(from: lo, to: hi)
             tableRows[table.id] = shared
             return shared
         }
         var out: [[Value]] = []
         let (lo, hi) = Keys.tableRange(table.id)
-        var cursor = transaction.cursor(from: lo, to: hi)
+        var cursor = try transaction.cursor(from: lo, to: hi)
         var padding = RowPadding(table)
         let interrupt = checkInterrupt
         while try cursor.next() {
@@ -330,7 +343,7 @@ final class ExecutionSession {
         if let cached = tableRows[table.id] { return cached }
         guard let shared = sharedTables?.rows(of: table.id, at: transaction.snapshot.commit) else { return nil }
         let (lo, hi) = Keys.tableRange(table.id)
-        transaction.noteRead(from: lo, to: hi)
+        transaction.recordRead(from: lo, to: hi)
         tableRows[table.id] = shared
         return shared
     }

@@ -208,7 +208,7 @@ extension StatementRunner {
 
     private func tableHasRows(_ table: TableInfo) throws(StrataError) -> Bool {
         let (lo, hi) = Keys.tableRange(table.id)
-        var cursor = tx.cursor(from: lo, to: hi)
+        var cursor = try tx.cursor(from: lo, to: hi)
         return try cursor.next()
     }
 
@@ -259,7 +259,7 @@ extension StatementRunner {
             try session.checkInterrupt()
             var values = Array(row.dropFirst())
             values.remove(at: index)
-            tx.put(Keys.row(table.id, row[0].integerValue), encodeRecord(values))
+            try tx.put(Keys.row(table.id, row[0].integerValue), encodeRecord(values))
         }
         session.invalidate()
     }
@@ -360,7 +360,7 @@ extension StatementRunner {
                 break
             }
             guard texts[o.id] != nil || name != o.name || tableName != o.tableName else { continue }
-            tx.put(Keys.catalog(o.id), encodeRecord([.text(kind), .text(name), .text(tableName), .text(sql)]))
+            try tx.put(Keys.catalog(o.id), encodeRecord([.text(kind), .text(name), .text(tableName), .text(sql)]))
         }
     }
 

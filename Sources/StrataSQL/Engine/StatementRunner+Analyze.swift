@@ -48,11 +48,11 @@ extension StatementRunner {
             try session.checkInterrupt()
             guard names.contains(row[1].textValue.lowercased()) else { continue }
             if let onlyIndex, !row[2].textValue.caseInsensitiveEquals(onlyIndex.name) { continue }
-            tx.delete(Keys.row(stat.id, row[0].integerValue))
+            try tx.delete(Keys.row(stat.id, row[0].integerValue))
         }
         var rowid = try nextRowid(stat)
-        func add(_ table: String, _ index: String?, _ text: String) {
-            tx.put(Keys.row(stat.id, rowid), encodeRecord([.text(table), index.map { .text($0) } ?? .null, .text(text)]))
+        func add(_ table: String, _ index: String?, _ text: String) throws(StrataError) {
+            try tx.put(Keys.row(stat.id, rowid), encodeRecord([.text(table), index.map { .text($0) } ?? .null, .text(text)]))
             rowid += 1
         }
         for table in tables {
@@ -60,11 +60,11 @@ extension StatementRunner {
             if rows.isEmpty { continue }
             let indexes = tx.catalog.indexes(on: table.name).filter { onlyIndex == nil || $0.id == onlyIndex!.id }
             if indexes.isEmpty {
-                if onlyIndex == nil { add(table.name, nil, "\(rows.count)") }
+                if onlyIndex == nil { try add(table.name, nil, "\(rows.count)") }
                 continue
             }
             for index in indexes.sorted(by: { $0.id > $1.id }) {
-                if let text = try statistics(of: index, in: table, rows: rows) { add(table.name, index.name, text) }
+                if let text = try statistics(of: index, in: table, rows: rows) { try add(table.name, index.name, text) }
             }
         }
         session.invalidate()
@@ -76,8 +76,8 @@ extension StatementRunner {
     func clearStatistics(table: String? = nil, index: String? = nil) throws(StrataError) {
         guard let stat = tx.catalog.table("sqlite_stat1"), table != stat.name else { return }
         for row in try session.rows(of: stat) {
-            if let table, row[1] == .text(table) { tx.delete(Keys.row(stat.id, row[0].integerValue)) }
-            if let index, row[2] == .text(index) { tx.delete(Keys.row(stat.id, row[0].integerValue)) }
+            if let table, row[1] == .text(table) { try tx.delete(Keys.row(stat.id, row[0].integerValue)) }
+            if let index, row[2] == .text(index) { try tx.delete(Keys.row(stat.id, row[0].integerValue)) }
         }
         session.invalidate()
     }

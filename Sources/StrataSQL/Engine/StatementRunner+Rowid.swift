@@ -37,13 +37,13 @@ extension StatementRunner {
         let (lo, hi) = Keys.tableRange(table.id)
         // One step down from the end of the table. What was read is that row and the empty range
         // above it (for a serializable transaction's read set), not the whole table.
-        var cursor = tx.reverseCursor(from: lo, to: hi, recordingRead: false)
+        var cursor = try tx.reverseCursor(from: lo, to: hi, recordingRead: false)
         var largest: Int64?
         if try cursor.next() {
             largest = Keys.rowid(fromKey: cursor.key)
-            tx.noteRead(from: cursor.key, to: hi)
+            try tx.noteRead(from: cursor.key, to: hi)
         } else {
-            tx.noteRead(from: lo, to: hi)
+            try tx.noteRead(from: lo, to: hi)
         }
         tx.largestRowid.updateValue(largest, forKey: table.id)
         return largest
@@ -73,7 +73,7 @@ extension StatementRunner {
     func raiseSequence(_ table: TableInfo, to rowid: Int64) throws(StrataError) {
         let entry = try SequenceTable.entry(table, tx)
         guard rowid > entry?.mark ?? 0 else { return }
-        tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: .integer(rowid), ordinal: entry?.ordinal).record)
+        try tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: .integer(rowid), ordinal: entry?.ordinal).record)
     }
 
     /// The end of an INSERT statement into an AUTOINCREMENT table: as in SQLite, the table has a
@@ -83,7 +83,7 @@ extension StatementRunner {
         let entry = try SequenceTable.entry(table, tx)
         guard entry?.ordinal == nil else { return }
         let ordinal = try SequenceTable.nextOrdinal(tx, excluding: table)
-        tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: entry?.seq ?? .integer(0), ordinal: ordinal).record)
+        try tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: entry?.seq ?? .integer(0), ordinal: ordinal).record)
     }
 
     /// Keeps the known largest rowid exact after a row is written.

@@ -14,14 +14,14 @@ import StrataCore
 
 extension StatementRunner {
     /// Adds sqlite_sequence to the catalog, as SQLite does with the first AUTOINCREMENT table.
-    func createSequenceTable() {
+    func createSequenceTable() throws(StrataError) {
         guard tx.catalog.sequenceTable == nil else { return }
         var catalog = tx.catalog
         let id = catalog.nextObjectID
         catalog.sequenceTable = id
         catalog.nextObjectID = id + 1
         tx.catalog = catalog
-        tx.put(Keys.catalog(id), encodeRecord([.text("table"), .text(SequenceTable.name), .text(SequenceTable.name),
+        try tx.put(Keys.catalog(id), encodeRecord([.text("table"), .text(SequenceTable.name), .text(SequenceTable.name),
                                                .text(SequenceTable.sql)]))
     }
 
@@ -82,7 +82,7 @@ extension StatementRunner {
                 }
             }
             let ordinal = try SequenceTable.nextOrdinal(tx, excluding: table)
-            tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: row[1], ordinal: ordinal).record)
+            try tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: row[1], ordinal: ordinal).record)
         }
     }
 
@@ -109,7 +109,7 @@ extension StatementRunner {
 
     func deleteFromSequence(_ s: DeleteStatement) throws(StrataError) {
         let (targets, _) = try sequenceTargets(alias: s.alias, whereClause: s.whereClause)
-        for (table, _) in targets { tx.delete(Keys.sequence(table.id)) }
+        for (table, _) in targets { try tx.delete(Keys.sequence(table.id)) }
     }
 
     func updateSequence(_ s: UpdateStatement) throws(StrataError) {
@@ -149,8 +149,8 @@ extension StatementRunner {
                 }
             }
             // The row keeps its rowid, under the table it now names.
-            tx.delete(Keys.sequence(old.id))
-            tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: row[2], ordinal: row[0].integerValue).record)
+            try tx.delete(Keys.sequence(old.id))
+            try tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: row[2], ordinal: row[0].integerValue).record)
         }
     }
 }

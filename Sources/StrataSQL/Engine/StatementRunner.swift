@@ -151,7 +151,7 @@ struct StatementRunner {
         catalog.nextObjectID = id + 1
         for ix in catalog.indexes.values where ix.id >= catalog.nextObjectID { catalog.nextObjectID = ix.id + 1 }
         tx.catalog = catalog
-        tx.put(Keys.catalog(id), encodeRecord([.text(kind), .text(name), .text(name), .text(sql)]))
+        try tx.put(Keys.catalog(id), encodeRecord([.text(kind), .text(name), .text(name), .text(sql)]))
     }
 
 
@@ -162,7 +162,7 @@ struct StatementRunner {
             try createObject(kind: "table", name: s.name.name, ifNotExists: s.ifNotExists, statement: .createTable(s), sqlText: nil)
             if let table = tx.catalog.table(s.name.name), table.id == id {
                 if !table.generatedColumns.isEmpty { try validateGeneratedColumns(table) }
-                if table.isAutoincrement { createSequenceTable() }
+                if table.isAutoincrement { try createSequenceTable() }
             }
         case .select(let select):
             if tx.catalog.nameIsTaken(s.name.name) {
@@ -233,16 +233,16 @@ struct StatementRunner {
             try clearStatistics(table: table.name)
             for ix in catalog.indexes(on: table.name) {
                 try deleteRange(Keys.indexRange(ix.id))
-                if !ix.isAutomatic { tx.delete(Keys.catalog(ix.id)) }
+                if !ix.isAutomatic { try tx.delete(Keys.catalog(ix.id)) }
                 catalog.indexes[ix.name.lowercased()] = nil
             }
             for t in catalog.triggers(on: table.name) {
-                tx.delete(Keys.catalog(t.id))
+                try tx.delete(Keys.catalog(t.id))
                 catalog.triggers[t.name.lowercased()] = nil
             }
             try deleteRange(Keys.tableRange(table.id))
-            tx.delete(Keys.catalog(table.id))
-            tx.delete(Keys.sequence(table.id))
+            try tx.delete(Keys.catalog(table.id))
+            try tx.delete(Keys.sequence(table.id))
             catalog.tables[name.lowercased()] = nil
             tx.largestRowid[table.id] = nil
         case .index:
@@ -255,7 +255,7 @@ struct StatementRunner {
             }
             try clearStatistics(index: ix.name)
             try deleteRange(Keys.indexRange(ix.id))
-            tx.delete(Keys.catalog(ix.id))
+            try tx.delete(Keys.catalog(ix.id))
             catalog.indexes[name.lowercased()] = nil
         case .view:
             guard let v = catalog.view(name) else {
@@ -263,14 +263,14 @@ struct StatementRunner {
                 if s.ifExists { return }
                 throw StrataError(.syntaxError, "no such view: \(name)", location: s.name.location)
             }
-            tx.delete(Keys.catalog(v.id))
+            try tx.delete(Keys.catalog(v.id))
             catalog.views[name.lowercased()] = nil
         case .trigger:
             guard let t = catalog.triggers[name.lowercased()] else {
                 if s.ifExists { return }
                 throw StrataError(.syntaxError, "no such trigger: \(name)", location: s.name.location)
             }
-            tx.delete(Keys.catalog(t.id))
+            try tx.delete(Keys.catalog(t.id))
             catalog.triggers[name.lowercased()] = nil
         }
         tx.catalog = catalog
@@ -280,9 +280,9 @@ struct StatementRunner {
 
     func deleteRange(_ range: ([UInt8], [UInt8])) throws(StrataError) {
         var keys: [[UInt8]] = []
-        var cursor = tx.cursor(from: range.0, to: range.1)
+        var cursor = try tx.cursor(from: range.0, to: range.1)
         while try cursor.next() { keys.append(cursor.key) }
-        for k in keys { tx.delete(k) }
+        for k in keys { try tx.delete(k) }
     }
 
     // MARK: INSERT
@@ -495,7 +495,7 @@ struct StatementRunner {
             }
         }
         for r in Set(toReplace) { try deleteRow(table, r) }
-        tx.put(key, encodeRecord(values))
+        try tx.put(key, encodeRecord(values))
         for ix in indexes { try addIndexEntry(ix, table, row) }
         noteRowidWritten(table, rowid)
         return row
@@ -573,10 +573,10 @@ struct StatementRunner {
             throw StrataError(.uniqueViolation, "UNIQUE constraint failed: " + names.map { "\(table.name).\($0)" }.joined(separator: ", "))
         }
         var key = indexKeyPrefix(ix, values)
-        if ix.isUnique, !values.contains(where: \.isNull) { tx.addConflictKey(key) }
+        if ix.isUnique, !values.contains(where: \.isNull) { try tx.addConflictKey(key) }
         Keys.appendRowid(&key, row[0].integerValue)
         try checkKeySize(key, ix)
-        tx.put(key, [])
+        try tx.put(key, [])
     }
 
     /// Refuses an index entry the storage engine could not hold (`Limits.maxKeySize`), in the
@@ -593,14 +593,14 @@ struct StatementRunner {
     func removeIndexEntry(_ ix: IndexInfo, _ table: TableInfo, _ row: [Value]) throws(StrataError) {
         guard let values = try indexValues(ix, table, row) else { return }
         var key = indexKeyPrefix(ix, values)
-        if ix.isUnique, !values.contains(where: \.isNull) { tx.addConflictKey(key) }
+        if ix.isUnique, !values.contains(where: \.isNull) { try tx.addConflictKey(key) }
         Keys.appendRowid(&key, row[0].integerValue)
-        tx.delete(key)
+        try tx.delete(key)
     }
 
     func findIndexEntry(_ ix: IndexInfo, _ values: [Value], excluding rowid: Int64) throws(StrataError) -> Int64? {
         let prefix = indexKeyPrefix(ix, values)
-        var cursor = tx.cursor(from: prefix, to: prefix + [UInt8](repeating: 0xFF, count: 9))
+        var cursor = try tx.cursor(from: prefix, to: prefix + [UInt8](repeating: 0xFF, count: 9))
         while try cursor.next() {
             guard cursor.key.count == prefix.count + 8 else { continue }
             let other = Keys.rowid(fromKey: cursor.key)
@@ -641,7 +641,10 @@ struct StatementRunner {
         let scope = statementScope(table)
         if let alias { scope.sources[0].name = alias }
         let ctx = context()
-        guard let w = whereClause else { return (table, try session.rows(of: table), scope) }
+        guard let w = whereClause else {
+            let rows = try session.rows(of: table)
+            return (table, tx.locksWrites ? try lockTargets(table, rows, nil, ctx) : rows, scope)
+        }
         let pred = try planner.bind(w, scope).expr
         // The rows are fixed here, before anything changes: read through the access path the
         // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
@@ -650,7 +653,30 @@ struct StatementRunner {
             try session.checkInterrupt()
             if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
         }
-        return (table, kept, scope)
+        return (table, tx.locksWrites ? try lockTargets(table, kept, pred, ctx) : kept, scope)
+    }
+
+    /// Takes the row write locks of PESSIMISTIC and READ COMMITTED on the rows a statement will
+    /// change, as they were found. Under READ COMMITTED a row that a transaction committed after
+    /// the statement's snapshot is read again at its newest version and kept only if it still
+    /// matches `pred`; SNAPSHOT PESSIMISTIC fails instead (TransactionState.lockForWrite).
+    func lockTargets(_ table: TableInfo, _ rows: [[Value]], _ pred: BoundExpr?, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        var kept: [[Value]] = []
+        var padding = RowPadding(table)
+        var refreshed = false
+        for var r in rows {
+            try session.checkInterrupt()
+            if try tx.lockForWrite(Keys.row(table.id, r[0].integerValue)) {
+                tx.refreshSnapshot()
+                refreshed = true
+                guard let current = try session.row(of: table, rowid: r[0].integerValue, &padding) else { continue }
+                if let pred, try !Evaluator.isTrue(pred, current, ctx) { continue }
+                r = current
+            }
+            kept.append(r)
+        }
+        if refreshed { session.invalidate() }
+        return kept
     }
 
     private func delete(_ s: DeleteStatement) throws(StrataError) {
@@ -694,7 +720,7 @@ struct StatementRunner {
             row = r
         }
         for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, row!) }
-        tx.delete(key)
+        try tx.delete(key)
         noteRowidDeleted(table, rowid)
         session.invalidate()
     }
@@ -749,7 +775,7 @@ struct StatementRunner {
             if try !fire(triggers, .before, table, new: new, old: old) { continue }
             let written = try rowWrites { () throws(StrataError) -> [Value]? in
                 for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
-                tx.delete(Keys.row(table.id, old[0].integerValue))
+                try tx.delete(Keys.row(table.id, old[0].integerValue))
                 noteRowidDeleted(table, old[0].integerValue)
                 session.invalidate()
                 var values = Array(new.dropFirst())

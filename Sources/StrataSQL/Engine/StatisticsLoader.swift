@@ -72,7 +72,7 @@ enum StatisticsLoader {
     static func load(_ catalog: Catalog, _ tx: TransactionState) throws(StrataError) -> Statistics {
         guard let table = catalog.table("sqlite_stat1") else { return Statistics() }
         let (lo, hi) = Keys.tableRange(table.id)
-        var cursor = tx.cursor(from: lo, to: hi)
+        var cursor = try tx.cursor(from: lo, to: hi)
         var rows: [[Value]] = []
         while try cursor.next() { rows.append(try decodeRecord(cursor.value)) }
         return Statistics(rows: rows)

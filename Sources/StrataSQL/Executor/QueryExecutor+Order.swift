@@ -190,7 +190,7 @@ extension QueryExecutor {
         if let ordered = level.ordered { return try ordered.open(row, ctx) }
         guard streamsTable, level.access == nil, case .table(let table) = core.levels[0].source else { return nil }
         if ctx.session.decodedRows(of: table) == nil && !ctx.outer.isEmpty { return nil }
-        return RowStream.wholeTable(table, ctx.session)
+        return try RowStream.wholeTable(table, ctx.session)
     }
 
     /// Joins the first level's rows as the stream gives them; false once `emit` wants no more.

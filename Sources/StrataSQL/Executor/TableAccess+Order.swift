@@ -72,7 +72,7 @@ final class OrderedScan {
             through = b
         }
         if from > through { return RowStream.empty(table, session) }
-        return RowStream.table(table, session, from: from, through: through, reversed: order.isReversed)
+        return try RowStream.table(table, session, from: from, through: through, reversed: order.isReversed)
     }
 
     /// The key ranges [start, end) to read, in the order to read them.
@@ -192,15 +192,15 @@ struct RowStream {
 
     /// The whole table upwards, its rows kept once read to the end (`ExecutionSession.keepDecoded`)
     /// if they are few enough.
-    static func wholeTable(_ table: TableInfo, _ session: ExecutionSession) -> RowStream {
-        var s = Self.table(table, session)
+    static func wholeTable(_ table: TableInfo, _ session: ExecutionSession) throws(StrataError) -> RowStream {
+        var s = try Self.table(table, session)
         if case .rows = s.kind { s.collected = [] }
         return s
     }
 
     /// The rows with rowids in [from, through], upwards or downwards.
     static func table(_ table: TableInfo, _ session: ExecutionSession, from: Int64 = .min, through: Int64 = .max,
-                      reversed: Bool = false) -> RowStream {
+                      reversed: Bool = false) throws(StrataError) -> RowStream {
         if let decoded = session.decodedRows(of: table) {
             let lo = firstIndex(decoded, atLeast: from)
             let hi = through == .max ? decoded.count : firstIndex(decoded, atLeast: through + 1)
@@ -213,15 +213,15 @@ struct RowStream {
         let end = through == .max ? Keys.tableRange(table.id).1 : Keys.row(table.id, through + 1)
         var s = RowStream(table, session, .rows)
         s.isReversed = reversed
-        s.open(start, end)
+        try s.open(start, end)
         return s
     }
 
-    private mutating func open(_ start: [UInt8], _ end: [UInt8]) {
+    private mutating func open(_ start: [UInt8], _ end: [UInt8]) throws(StrataError) {
         if isReversed {
-            reverse = session.transaction.reverseCursor(from: start, to: end)
+            reverse = try session.transaction.reverseCursor(from: start, to: end)
         } else {
-            forward = session.transaction.cursor(from: start, to: end)
+            forward = try session.transaction.cursor(from: start, to: end)
         }
     }
 
@@ -275,7 +275,7 @@ struct RowStream {
                         kind = .done
                         return nil
                     }
-                    open(segments[position].0, segments[position].1)
+                    try open(segments[position].0, segments[position].1)
                 }
                 guard let (key, _) = try nextEntry() else {
                     forward = nil

@@ -230,7 +230,7 @@ final class CompiledAccess {
             guard let prefixEnd = keyPrefixSuccessor(prefix) else { continue }
             let (start, end) = Self.rangeKeys(path, prefix, prefixEnd, column: k, lo, hi)
             if k < path.descending.count, lo != nil || hi != nil, !start.lexicographicallyPrecedes(end) { continue }
-            var cursor = session.transaction.cursor(from: start, to: end)
+            var cursor = try session.transaction.cursor(from: start, to: end)
             while try cursor.next() {
                 try session.checkInterrupt()
                 try body(cursor.key)
@@ -291,7 +291,7 @@ extension ExecutionSession {
     func rows(of table: TableInfo, from: Int64, through: Int64) throws(StrataError) -> [[Value]] {
         let lo = Keys.row(table.id, from)
         let hi = through == Int64.max ? Keys.tableRange(table.id).1 : Keys.row(table.id, through + 1)
-        var cursor = transaction.cursor(from: lo, to: hi)
+        var cursor = try transaction.cursor(from: lo, to: hi)
         var padding = RowPadding(table)
         var out: [[Value]] = []
         while try cursor.next() {

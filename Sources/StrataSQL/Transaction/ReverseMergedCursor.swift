@@ -8,8 +8,8 @@ extension TransactionState {
     /// A cursor over keys in [lower, upper) as this transaction sees them, from the largest down.
     /// The whole range counts as read unless `recordingRead` is false (the caller then notes
     /// what it did read).
-    func reverseCursor(from lower: [UInt8], to upper: [UInt8], recordingRead: Bool = true) -> ReverseMergedCursor {
-        if recordingRead { reads?.add(from: lower, to: upper) }
+    func reverseCursor(from lower: [UInt8], to upper: [UInt8], recordingRead: Bool = true) throws(StrataError) -> ReverseMergedCursor {
+        if recordingRead { try noteRead(from: lower, to: upper) }
         return ReverseMergedCursor(base: snapshot.cursor(), writes: writes, lower: lower, upper: upper)
     }
 }

@@ -14,7 +14,11 @@ import StrataStorage
 import StrataCore
 import Synchronization
 
+/// A transaction's number: unique among the transactions of an engine; it owns locks and the
+/// serial gate under it.
 package typealias TransactionID = UInt64
+
+
 
 final class TransactionManager: Sendable {
     struct CommitRecord: Sendable {
@@ -29,22 +33,43 @@ final class TransactionManager: Sendable {
         var history: [CommitRecord] = []
         /// The snapshot commit of every open transaction.
         var active: [TransactionID: CommitNumber] = [:]
-        var nextID: TransactionID = 1
+        var nextID: UInt64 = 1
     }
 
     private let state = Mutex(State())
     let storage: StorageEngine
+    /// Row and range locks of the pessimistic modes and READ COMMITTED.
+    let locks = LockManager()
+    /// The gate SERIAL transactions hold alone.
+    let gate = SerialGate()
 
     init(storage: StorageEngine) { self.storage = storage }
 
-    /// Registers a new transaction with a snapshot of the newest published version.
-    func begin(label: String) -> (TransactionID, Snapshot) {
+    /// A number for a new transaction (it owns locks and the gate under it).
+    func newID() -> TransactionID {
         state.withLock { s in
-            let id = s.nextID
+            let id = TransactionID(s.nextID)
             s.nextID += 1
+            return id
+        }
+    }
+
+    /// A number for a new transaction of `mode`, inside the serial gate: exclusively for a SERIAL
+    /// transaction, shared for any other, waiting there while it must (CONTRACT.md §4).
+    func enterGate(_ mode: TransactionSettings.Mode, waits: TransactionState.Waits) throws(StrataError) -> TransactionID {
+        let id = newID()
+        let check = waits.interrupt.check
+        try gate.enter(mode == .serial ? .exclusive : .shared, owner: id, timeout: waits.timeout(),
+                       interrupt: { () throws(StrataError) in try check() }, onWait: waits.onWait)
+        return id
+    }
+
+    /// Registers transaction `id` with a snapshot of the newest published version.
+    func begin(_ id: TransactionID, label: String) -> Snapshot {
+        state.withLock { s in
             let snapshot = storage.snapshot(label: label)
             s.active[id] = snapshot.commit
-            return (id, snapshot)
+            return snapshot
         }
     }
 

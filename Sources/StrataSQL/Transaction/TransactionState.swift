@@ -35,35 +35,77 @@ final class TransactionState {
     /// The version plans may be cached under: nil once the transaction has changed the schema.
     var cacheableCatalogVersion: UInt64? { catalogChanged ? nil : catalogVersion }
 
+    /// How this transaction waits for locks and the gate (nil: it takes none).
+    private let waits: Waits?
+    /// Whether reads take shared locks and read the newest committed data (strict two-phase
+    /// locking: SERIALIZABLE PESSIMISTIC).
+    let locksReads: Bool
+    /// Whether writes take exclusive row locks (PESSIMISTIC, and READ COMMITTED in any mode).
+    let locksWrites: Bool
+    private var finished = false
+
+    /// What a wait needs from the connection, read when it waits: its interrupt flag, its lock
+    /// timeout and its hook (`Connection.onWait`).
+    struct Waits {
+        var interrupt: InterruptFlag
+        var timeout: () -> Duration?
+        var onWait: () -> Void
+    }
+
     /// A transaction outside any registry: it never commits (catalog loading, tests).
     init(snapshot: Snapshot, isExplicit: Bool) {
         self.snapshot = snapshot
         self.isExplicit = isExplicit
         manager = nil
-        id = 0
+        id = TransactionID(0)
         isolation = .serializable
         mode = .optimistic
+        waits = nil
+        locksReads = false
+        locksWrites = false
     }
 
-    /// A transaction registered in `manager`, reading a snapshot of the newest published version.
-    init(manager: TransactionManager, isExplicit: Bool, isolation: TransactionSettings.Isolation,
-         mode: TransactionSettings.Mode, recordReads: Bool) {
-        (id, snapshot) = manager.begin(label: "connection")
+    /// A transaction registered in `manager` as `id`, which has entered the serial gate
+    /// (`TransactionManager.enterGate`) and registered `snapshot` (`TransactionManager.begin`).
+    init(manager: TransactionManager, id: TransactionID, snapshot: Snapshot, isExplicit: Bool,
+         isolation: TransactionSettings.Isolation, mode: TransactionSettings.Mode, recordReads: Bool, waits: Waits) {
+        self.id = id
+        self.snapshot = snapshot
         self.manager = manager
         self.isExplicit = isExplicit
         self.isolation = isolation
         self.mode = mode
+        self.waits = waits
+        locksReads = isolation == .serializable && mode == .pessimistic
+        locksWrites = mode == .pessimistic || isolation == .readCommitted
         if recordReads && isolation == .serializable && mode == .optimistic { reads = ReadSet() }
     }
 
-    deinit { manager?.end(id) }
+    deinit { finish() }
+
+    /// Ends the transaction's life in the engine: frees its locks and the gate, and unregisters
+    /// its snapshot. Called after COMMIT returns (the commit is published by then) or when it is
+    /// dropped; idempotent.
+    func finish() {
+        guard !finished, let manager else { return }
+        finished = true
+        if locksReads || locksWrites { manager.locks.releaseAll(owner: id) }
+        manager.gate.leave(owner: id)
+        manager.end(id)
+    }
 
     /// Whether the transaction has anything to commit.
     var hasChanges: Bool { !writes.isEmpty || catalogChanged }
 
-    func addConflictKey(_ key: [UInt8]) { conflictKeys.insert(key) }
+    /// Notes a key that counts as written for conflicts (and is locked as a write is).
+    func addConflictKey(_ key: [UInt8]) throws(StrataError) {
+        if locksWrites { try lockForWrite(key) }
+        conflictKeys.insert(key)
+    }
 
-    /// What COMMIT validates (TransactionManager.hook).
+    /// What COMMIT validates (TransactionManager.hook). Strict two-phase locking needs no
+    /// validation of rows (its locks did it); the other modes check written keys, and
+    /// SERIALIZABLE OPTIMISTIC its reads too. A schema change is checked in every mode.
     func validation() -> TransactionManager.Validation {
         var keys = writes.sortedKeys()
         if !conflictKeys.isEmpty {
@@ -71,7 +113,7 @@ final class TransactionState {
             keys.sort { compareKeyBytes($0, $1) < 0 }
         }
         reads?.normalize()
-        let checksWrites = isolation != .readCommitted && mode != .serial
+        let checksWrites = isolation != .readCommitted && mode != .serial && !locksReads
         return TransactionManager.Validation(id: id, snapshot: snapshot.commit, writtenKeys: keys,
                                              checkWrites: checksWrites, reads: mode == .serial ? nil : reads,
                                              writesData: !writes.isEmpty, changedSchema: catalogChanged)
@@ -90,29 +132,86 @@ final class TransactionState {
         catalogChanged = changed
     }
 
+    // MARK: locks
+
+    private func lock(_ target: LockTarget, _ mode: LockMode) throws(StrataError) {
+        guard let manager, let waits else { return }
+        let check = waits.interrupt.check
+        try manager.locks.acquire(target, mode, owner: id, timeout: waits.timeout(),
+                                  interrupt: { () throws(StrataError) in try check() }, onWait: waits.onWait)
+    }
+
+    /// Reads from here on see the newest published version (READ COMMITTED's statement snapshot,
+    /// and strict two-phase locking's reads once their lock is granted). The write set stays on top.
+    func refreshSnapshot() {
+        guard let manager, manager.storage.publishedCommit > snapshot.commit else { return }
+        snapshot = manager.refresh(id, label: "connection")
+    }
+
+    /// Takes the exclusive lock on `key` that a write needs. In SNAPSHOT PESSIMISTIC, a key that a
+    /// transaction committed after this one's snapshot fails the write at once (also after
+    /// waiting for that transaction). Returns whether a commit after the snapshot wrote the key
+    /// (READ COMMITTED re-reads the row then).
+    @discardableResult
+    func lockForWrite(_ key: [UInt8]) throws(StrataError) -> Bool {
+        guard locksWrites, let manager else { return false }
+        try lock(.key(key), .exclusive)
+        if locksReads { return false }
+        guard manager.committedAfter(snapshot.commit, key: key) else { return false }
+        if isolation == .readCommitted { return true }
+        throw StrataError(.serializationFailure,
+                          "serialization failure: a concurrent transaction changed a row this transaction writes; the transaction is rolled back")
+    }
+
+    // MARK: reads and writes
+
     /// The value of `key` as this transaction sees it.
     func get(_ key: [UInt8]) throws(StrataError) -> [UInt8]? {
         switch writes.lookup(key) {
         case .value(let v): return v
         case .deleted: return nil
         case .untouched:
+            if locksReads {
+                try lock(.key(key), .shared)
+                refreshSnapshot()
+            }
             reads?.add(key)
             return try snapshot.get(key)
         }
     }
 
-    func put(_ key: [UInt8], _ value: [UInt8]) { writes.put(key, value) }
-    func delete(_ key: [UInt8]) { writes.delete(key) }
+    func put(_ key: [UInt8], _ value: [UInt8]) throws(StrataError) {
+        if locksWrites { try lockForWrite(key) }
+        writes.put(key, value)
+    }
+
+    func delete(_ key: [UInt8]) throws(StrataError) {
+        if locksWrites { try lockForWrite(key) }
+        writes.delete(key)
+    }
 
     /// A cursor over keys in [lower, upper) as this transaction sees them. The whole range counts
-    /// as read.
-    func cursor(from lower: [UInt8], to upper: [UInt8]) -> MergedCursor {
-        reads?.add(from: lower, to: upper)
+    /// as read (and is locked shared under strict two-phase locking, gaps included).
+    func cursor(from lower: [UInt8], to upper: [UInt8]) throws(StrataError) -> MergedCursor {
+        try noteRead(from: lower, to: upper)
         return MergedCursor(base: snapshot.cursor(), writes: writes, lower: lower, upper: upper)
     }
 
-    /// Notes a read of [lower, upper) served without a cursor (rows decoded earlier, shared).
-    func noteRead(from lower: [UInt8], to upper: [UInt8]) { reads?.add(from: lower, to: upper) }
+    /// Notes a read of [lower, upper) for validation, served from rows decoded earlier and shared
+    /// between transactions (never under strict two-phase locking, whose reads lock first).
+    func recordRead(from lower: [UInt8], to upper: [UInt8]) {
+        assert(!locksReads, "a locking read must take its lock before it reads")
+        reads?.add(from: lower, to: upper)
+    }
+
+    /// Notes a read of [lower, upper): for validation, or as a shared range lock.
+    func noteRead(from lower: [UInt8], to upper: [UInt8]) throws(StrataError) {
+        if locksReads {
+            try lock(.range(lower: lower, upper: upper), .shared)
+            refreshSnapshot()
+        }
+        reads?.add(from: lower, to: upper)
+    }
 }
 
 /// Merges the snapshot's keys with the write set's in [lower, upper): written values override,
