@@ -642,7 +642,7 @@ struct StatementRunner {
         if let alias { scope.sources[0].name = alias }
         let ctx = context()
         guard let w = whereClause else { return (table, try session.rows(of: table), scope) }
-        let pred = try planner.bind(w, scope).expr
+        let pred = try planner.bindDMLWhere(w, scope, target: table)
         // The rows are fixed here, before anything changes: read through the access path the
         // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
         var kept: [[Value]] = []

@@ -154,7 +154,13 @@ enum ExplainQueryPlan {
             var seen = Set<ObjectIdentifier>()
             for (kind, sub) in found where seen.insert(ObjectIdentifier(sub)).inserted {
                 subqueryNumber += 1
-                query(sub.plan, parent: add("\(kind) \(subqueryNumber)", parent: parent))
+                let id = add("\(kind) \(subqueryNumber)", parent: parent)
+                if let semiJoin = sub.semiJoin {
+                    // Unnested: the inner rows hashed once per statement (Planner+SemiJoin.swift).
+                    add(semiJoin.explanation, parent: id)
+                } else {
+                    query(sub.plan, parent: id)
+                }
             }
         }
 

@@ -155,6 +155,7 @@ struct Planner {
             if let w = clause.whereClause {
                 for conjunct in splitAnd(w) {
                     let b = try bind(conjunct, scope).expr
+                    unnestSemiJoin(b)
                     place(b, in: plan)
                 }
             }
@@ -321,9 +322,9 @@ struct Planner {
             for x in list { visitSlots(x, onSlot, &hasSubquery) }
         case .inSubquery(let a, let sub, _, _):
             visitSlots(a, onSlot, &hasSubquery)
-            if sub.isCorrelated { hasSubquery = true }
+            visitSubquery(sub, onSlot, &hasSubquery)
         case .exists(let sub), .scalarSubquery(let sub):
-            if sub.isCorrelated { hasSubquery = true }
+            visitSubquery(sub, onSlot, &hasSubquery)
         case .caseWhen(let base, let branches, let elseValue, _):
             if let base { visitSlots(base, onSlot, &hasSubquery) }
             for (w, t) in branches {
@@ -336,6 +337,16 @@ struct Planner {
             visitSlots(a, onSlot, &hasSubquery)
             visitSlots(b, onSlot, &hasSubquery)
             if let esc { visitSlots(esc, onSlot, &hasSubquery) }
+        }
+    }
+
+    /// A subquery unnested into a semi-join reads the slots of its correlation's outer side
+    /// (Planner+SemiJoin.swift); another correlated one may read any.
+    private static func visitSubquery(_ sub: SubqueryPlan, _ onSlot: (Int) -> Void, _ hasSubquery: inout Bool) {
+        if let semiJoin = sub.semiJoin {
+            for k in semiJoin.keys { visitSlots(k.outer, onSlot, &hasSubquery) }
+        } else if sub.isCorrelated {
+            hasSubquery = true
         }
     }
 
