@@ -5,6 +5,7 @@
 // an equality between a source's column and something already bound becomes a hash lookup.
 // Once the join order is fixed, `chooseAccessPaths` (AccessPath.swift) gives a table level a
 // rowid or index path where its terms allow one, in place of the scan and the hash lookup.
+// A correlated IN or EXISTS conjunct may become a hash semi-join (Planner+SemiJoin.swift).
 // Aggregates in the select list, HAVING and ORDER BY are collected into the core's list and
 // referenced by index.
 
