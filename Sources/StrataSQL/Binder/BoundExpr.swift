@@ -56,6 +56,9 @@ final class SubqueryPlan {
     var cacheGeneration: UInt64 = 0
     var cachedRows: [[Value]]?
     var cachedSet: ValueSetCache?
+    /// Set when the planner has unnested this correlated subquery into a hash semi-join
+    /// (Planner+SemiJoin.swift): EXISTS and IN then probe it instead of running `plan`.
+    var semiJoin: SemiJoin?
 
     /// Forgets values cached by an earlier execution of a reused plan.
     func startCaching(_ generation: UInt64) {

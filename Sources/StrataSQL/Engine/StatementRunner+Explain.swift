@@ -54,7 +54,7 @@ extension StatementRunner {
         if let whereClause {
             let scope = statementScope(table)
             if let alias { scope.sources[0].name = alias }
-            let pred = try planner.bind(whereClause, scope).expr
+            let pred = try planner.bindDMLWhere(whereClause, scope, target: table)
             level.filters = Self.conjuncts(pred)
         }
         plan.levels = [level]

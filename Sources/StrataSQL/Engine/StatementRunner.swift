@@ -645,7 +645,7 @@ struct StatementRunner {
             let rows = try session.rows(of: table)
             return (table, tx.locksWrites ? try lockTargets(table, rows, nil, ctx) : rows, scope)
         }
-        let pred = try planner.bind(w, scope).expr
+        let pred = try planner.bindDMLWhere(w, scope, target: table)
         // The rows are fixed here, before anything changes: read through the access path the
         // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
         var kept: [[Value]] = []

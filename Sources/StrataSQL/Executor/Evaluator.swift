@@ -66,6 +66,7 @@ enum Evaluator {
             return .integer(negated ? 1 : 0)
         case .inSubquery(let x, let sub, let negated, let rule):
             let v = try eval(x, row, ctx)
+            if let semiJoin = sub.semiJoin { return try semiJoin.contains(v, row, ctx, negated: negated) }
             let set = try subquerySet(sub, row, ctx, rule)
             if set.values.isEmpty && !set.hasNull { return .integer(negated ? 1 : 0) }
             if v.isNull { return .null }
@@ -74,6 +75,7 @@ enum Evaluator {
             if set.hasNull { return .null }
             return .integer(negated ? 1 : 0)
         case .exists(let sub):
+            if let semiJoin = sub.semiJoin { return .integer(try semiJoin.exists(row, ctx) ? 1 : 0) }
             let rows = try subqueryRows(sub, row, ctx, limit: 1)
             return .integer(rows.isEmpty ? 0 : 1)
         case .scalarSubquery(let sub):

@@ -4,7 +4,8 @@
 // for a rowid lookup or range; SEARCH … USING INDEX i (a=? AND b>?) for an index lookup,
 // USING COVERING INDEX when the index answers alone; MULTI-INDEX OR with INDEX 1, INDEX 2, …
 // and each disjunct's SEARCH beneath for a union; SEARCH … USING HASH TABLE (c=?) for the
-// equality lookup the executor builds per statement),
+// equality lookup the executor builds per statement; SEARCH … USING AUTOMATIC [PARTIAL ]COVERING
+// INDEX (c=?) under a correlated subquery unnested into a semi-join, Planner+SemiJoin.swift),
 // materialized subqueries under their source, compound parts under COMPOUND QUERY, and the
 // sorts for GROUP BY, DISTINCT and ORDER BY. SQLite words the bounds the same way: `>` for
 // `>` and `>=`, `<` for `<` and `<=`; IN is `=`.
@@ -154,7 +155,13 @@ enum ExplainQueryPlan {
             var seen = Set<ObjectIdentifier>()
             for (kind, sub) in found where seen.insert(ObjectIdentifier(sub)).inserted {
                 subqueryNumber += 1
-                query(sub.plan, parent: add("\(kind) \(subqueryNumber)", parent: parent))
+                let id = add("\(kind) \(subqueryNumber)", parent: parent)
+                if let semiJoin = sub.semiJoin {
+                    // Unnested: the inner rows hashed once per statement (Planner+SemiJoin.swift).
+                    add(semiJoin.explanation, parent: id)
+                } else {
+                    query(sub.plan, parent: id)
+                }
             }
         }
 

@@ -5,6 +5,7 @@
 // an equality between a source's column and something already bound becomes a hash lookup.
 // Once the join order is fixed, `chooseAccessPaths` (AccessPath.swift) gives a table level a
 // rowid or index path where its terms allow one, in place of the scan and the hash lookup.
+// A correlated IN or EXISTS conjunct may become a hash semi-join (Planner+SemiJoin.swift).
 // Aggregates in the select list, HAVING and ORDER BY are collected into the core's list and
 // referenced by index.
 
@@ -155,6 +156,7 @@ struct Planner {
             if let w = clause.whereClause {
                 for conjunct in splitAnd(w) {
                     let b = try bind(conjunct, scope).expr
+                    unnestSemiJoin(b)
                     place(b, in: plan)
                 }
             }
@@ -321,9 +323,9 @@ struct Planner {
             for x in list { visitSlots(x, onSlot, &hasSubquery) }
         case .inSubquery(let a, let sub, _, _):
             visitSlots(a, onSlot, &hasSubquery)
-            if sub.isCorrelated { hasSubquery = true }
+            visitSubquery(sub, onSlot, &hasSubquery)
         case .exists(let sub), .scalarSubquery(let sub):
-            if sub.isCorrelated { hasSubquery = true }
+            visitSubquery(sub, onSlot, &hasSubquery)
         case .caseWhen(let base, let branches, let elseValue, _):
             if let base { visitSlots(base, onSlot, &hasSubquery) }
             for (w, t) in branches {
@@ -336,6 +338,16 @@ struct Planner {
             visitSlots(a, onSlot, &hasSubquery)
             visitSlots(b, onSlot, &hasSubquery)
             if let esc { visitSlots(esc, onSlot, &hasSubquery) }
+        }
+    }
+
+    /// A subquery unnested into a semi-join reads the slots of its correlation's outer side
+    /// (Planner+SemiJoin.swift); another correlated one may read any.
+    private static func visitSubquery(_ sub: SubqueryPlan, _ onSlot: (Int) -> Void, _ hasSubquery: inout Bool) {
+        if let semiJoin = sub.semiJoin {
+            for k in semiJoin.keys { visitSlots(k.outer, onSlot, &hasSubquery) }
+        } else if sub.isCorrelated {
+            hasSubquery = true
         }
     }
 
