@@ -356,27 +356,46 @@ struct Planner {
                 throw StrataError(.syntaxError, "RIGHT and FULL OUTER JOINs are not supported")
             }
             let before = plan.levels.count
-            try addSource(j.right, to: plan, scope: scope, isLeft: right)
+            if right, case .join = j.right {
+                try addNestedJoin(j.right, to: plan, scope: scope)
+            } else {
+                try addSource(j.right, to: plan, scope: scope, isLeft: right)
+            }
             if right || j.op == .cross {
                 for i in before..<plan.levels.count { plan.levels[i].predecessors = max(plan.levels[i].predecessors, before) }
             }
-            let newSource = scope.sources[scope.sources.count - 1]
+            // The right side's sources: one table, or every table of a parenthesized join. A
+            // USING or NATURAL column names the first of their visible columns so called.
+            let rightSources = leftSources.count..<scope.sources.count
+            func rightColumn(_ name: String) -> (source: Int, column: Int)? {
+                for s in rightSources {
+                    let src = scope.sources[s]
+                    if let c = src.columns.indices.first(where: { !src.merged.contains($0) && src.columns[$0].name.caseInsensitiveEquals(name) }) {
+                        return (s, c)
+                    }
+                }
+                return nil
+            }
             var conditions: [BoundExpr] = []
             var usingColumns: [String] = []
             if j.isNatural {
-                for c in newSource.columns where leftSources.contains(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(c.name) } }) {
-                    usingColumns.append(c.name)
+                for s in rightSources {
+                    let src = scope.sources[s]
+                    for (i, c) in src.columns.enumerated() where !src.merged.contains(i)
+                        && !usingColumns.contains(where: { $0.caseInsensitiveEquals(c.name) })
+                        && leftSources.contains(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(c.name) } }) {
+                        usingColumns.append(c.name)
+                    }
                 }
             }
             if case .using(let cols)? = j.constraint { usingColumns.append(contentsOf: cols) }
             for name in usingColumns {
-                if let ri = newSource.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
-                    scope.sources[scope.sources.count - 1].merged.insert(ri)
-                }
-                guard let ri = newSource.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }),
+                guard let (rs, ri) = rightColumn(name),
                       let ls = leftSources.first(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(name) } }),
                       let li = ls.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) })
                 else { throw StrataError(.syntaxError, "cannot join using column \(name) - column not present in both tables") }
+                let newSource = scope.sources[rs]
+                scope.sources[rs].merged.insert(ri)
                 let rule = comparisonRule(ls.columns[li].affinity, newSource.columns[ri].affinity, ls.columns[li].collation)
                 conditions.append(.comparison(.equal, .column(depth: 0, slot: ls.offset + li), .column(depth: 0, slot: newSource.offset + ri), rule))
             }
@@ -430,6 +449,45 @@ struct Planner {
         case .function(let f, _):
             throw StrataError(.syntaxError, "no such table-valued function: \(f.name)", location: f.location)
         }
+    }
+
+    /// The right side of a LEFT JOIN that is itself a join, `a LEFT JOIN (b JOIN c ON …) ON …`,
+    /// is one level: a subquery whose row is the nested join's combined row (rowids included),
+    /// left-joined as a whole, so that an `a` row no (b, c) pair matches comes out once with
+    /// both NULL. (Laid out flat, b would be an inner join level and the `a` row lost.) SQLite
+    /// plans it as a subquery too, `MATERIALIZE (join-1)`; so, as there, its ON conditions
+    /// cannot read `a`. Its tables keep their names in this scope, each at its slots in the
+    /// level's row.
+    private func addNestedJoin(_ src: TableSource, to plan: CorePlan, scope: Scope) throws(StrataError) {
+        let inner = CorePlan()
+        let innerScope = Scope(parent: scope.parent)
+        innerScope.ctes = scope.ctes
+        innerScope.onCorrelated = { [weak scope] in scope?.markCorrelated() }
+        try addSource(src, to: inner, scope: innerScope, isLeft: false)
+        inner.rowWidth = nextOffset(innerScope)
+        inner.results = (0..<inner.rowWidth).map { .column(depth: 0, slot: $0) }
+        pushDownFilters(inner)
+        reorderJoin(inner)
+        chooseAccessPaths(inner)
+        var names = Array(repeating: "rowid", count: inner.rowWidth)
+        var affinities = [Affinity?](repeating: .integer, count: inner.rowWidth)
+        var collations = [Collation?](repeating: .binary, count: inner.rowWidth)
+        for s in innerScope.sources {
+            for (i, c) in s.columns.enumerated() {
+                names[s.offset + i] = c.name
+                affinities[s.offset + i] = c.affinity
+                collations[s.offset + i] = c.collation
+            }
+        }
+        let q = QueryPlan(body: .core(inner), columnNames: names)
+        q.resultAffinities = affinities
+        q.resultCollations = collations
+        let base = nextOffset(scope)
+        for var s in innerScope.sources {
+            s.offset += base
+            scope.sources.append(s)
+        }
+        plan.levels.append(JoinLevel(source: .query(q), offset: base, width: inner.rowWidth, isLeftJoin: true))
     }
 
     private func addCTE(_ cte: CTEDefinition, alias: String, to plan: CorePlan, scope: Scope, isLeft: Bool) throws(StrataError) {
