@@ -621,16 +621,23 @@ struct StatementRunner {
     /// WHERE pred` (rowid or index equality and ranges, Planner/AccessPath.swift), or the whole
     /// table. A superset: the caller still checks `pred` on every row.
     func candidateRows(_ table: TableInfo, _ pred: BoundExpr, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        guard let path = targetPath(table, pred) else { return try session.rows(of: table) }
+        return try CompiledAccess(path, table).rows([Value](repeating: .null, count: table.columns.count + 1), ctx)
+    }
+
+    /// The access path the planner gives `SELECT ... FROM table WHERE pred`, nil for a scan.
+    func targetPath(_ table: TableInfo, _ pred: BoundExpr) -> AccessPath? {
         let width = table.columns.count + 1
         let plan = CorePlan()
         plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, filters: Self.conjuncts(pred))]
         plan.rowWidth = width
         planner.chooseAccessPaths(plan)
-        guard let path = plan.levels[0].access else { return try session.rows(of: table) }
-        return try CompiledAccess(path, table).rows([Value](repeating: .null, count: width), ctx)
+        return plan.levels[0].access
     }
 
-    func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
+    /// The table an UPDATE or DELETE writes, and the scope its expressions bind in (the table's
+    /// row, under its alias).
+    func targetTable(_ tableName: QualifiedName, alias: String?) throws(StrataError) -> (TableInfo, Scope) {
         guard let table = tx.catalog.table(tableName.name) else {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
             try Self.refuseSchemaTable(tableName)
@@ -638,6 +645,11 @@ struct StatementRunner {
         }
         let scope = statementScope(table)
         if let alias { scope.sources[0].name = alias }
+        return (table, scope)
+    }
+
+    func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
+        let (table, scope) = try targetTable(tableName, alias: alias)
         let ctx = context()
         guard let w = whereClause else { return (table, try session.rows(of: table), scope) }
         let pred = try planner.bind(w, scope).expr
@@ -694,77 +706,6 @@ struct StatementRunner {
         for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, row!) }
         tx.delete(key)
         noteRowidDeleted(table, rowid)
-        session.invalidate()
-    }
-
-    private func update(_ s: UpdateStatement) throws(StrataError) {
-        guard s.from == nil else { throw StrataError(.syntaxError, "UPDATE ... FROM is not supported yet") }
-        if tx.catalog.table(s.table.name) == nil, let view = tx.catalog.view(s.table.name) {
-            try updateView(view, s)
-            return
-        }
-        if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try updateSequence(s) }
-        let (table, rows, scope) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
-        var assignments: [(Int, BoundExpr)] = []
-        for a in s.assignments {
-            guard a.columns.count == 1 else { throw StrataError(.syntaxError, "row-value assignments are not supported yet") }
-            let bound = try planner.bind(a.value, scope).expr
-            if let i = table.columnIndex(a.columns[0]) {
-                if table.columns[i].generated != nil {
-                    throw StrataError(.syntaxError, "cannot UPDATE generated column \"\(table.columns[i].name)\"")
-                }
-                assignments.append((i, bound))
-            } else if ["rowid", "oid", "_rowid_"].contains(a.columns[0].lowercased()) {
-                assignments.append((-1, bound))
-            } else {
-                throw StrataError(.syntaxError, "no such column: \(a.columns[0])", location: a.location)
-            }
-        }
-        let ctx = context()
-        var updates: [([Value], [Value])] = []
-        for old in rows {
-            try session.checkInterrupt()
-            var new = old
-            for (i, e) in assignments { new[i + 1] = try Evaluator.eval(e, old, ctx) }
-            updates.append((old, new))
-        }
-        let conflict = s.onConflict
-        let assigned = Set(assignments.map { $0.0 })
-        let triggers = activeTriggers(table.name, .update(columns: [])).filter { t in
-            guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
-            return cols.contains { c in table.columnIndex(c).map { assigned.contains($0) } ?? false }
-        }
-        let rowidAssigned = assigned.contains(-1)
-        for (old, var new) in updates {
-            try session.checkInterrupt()
-            if let r = table.rowidColumn {
-                if rowidAssigned { new[r + 1] = new[0] } else { new[0] = new[r + 1] }
-            }
-            if !triggers.isEmpty && !table.generatedColumns.isEmpty {
-                // BEFORE triggers see NEW's generated columns computed, as in SQLite.
-                new = try withGeneratedColumns(table, new)
-            }
-            if try !fire(triggers, .before, table, new: new, old: old) { continue }
-            let written = try rowWrites { () throws(StrataError) -> [Value]? in
-                for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
-                tx.delete(Keys.row(table.id, old[0].integerValue))
-                noteRowidDeleted(table, old[0].integerValue)
-                session.invalidate()
-                var values = Array(new.dropFirst())
-                if let r = table.rowidColumn { values[r] = new[0] }
-                let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil,
-                                            advancesSequence: false)
-                if written == nil {
-                    // OR IGNORE skipped the new row: the old one stays as it was.
-                    try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil,
-                                  advancesSequence: false)
-                }
-                return written
-            }
-            if let written {
-                _ = try fire(triggers, .after, table, new: written, old: old)
-            }
-        }
         session.invalidate()
     }
 }

@@ -436,6 +436,7 @@ struct Planner {
                 plan.levels.append(JoinLevel(source: .rows(rows), offset: offset, width: cols.count, isLeftJoin: isLeft))
             } else if let view = catalog.view(name) {
                 let (q, _) = try planQuery(view.select, parent: nil)
+                q.isCorrelated = false
                 var names = q.columnNames
                 if let cols = view.columns { names = cols }
                 addQuerySource(q, names: names, alias: alias, to: plan, scope: scope, isLeft: isLeft)
@@ -445,6 +446,7 @@ struct Planner {
         case .subquery(let select, let alias):
             let (q, sub) = try planQuery(select, parent: scope.parent)
             if sub.isCorrelated { scope.markCorrelated() }
+            q.isCorrelated = sub.isCorrelated
             addQuerySource(q, names: q.columnNames, alias: alias ?? "(subquery)", to: plan, scope: scope, isLeft: isLeft)
         case .function(let f, _):
             throw StrataError(.syntaxError, "no such table-valued function: \(f.name)", location: f.location)
@@ -480,6 +482,7 @@ struct Planner {
             }
         }
         let q = QueryPlan(body: .core(inner), columnNames: names)
+        q.isCorrelated = innerScope.isCorrelated
         q.resultAffinities = affinities
         q.resultCollations = collations
         let base = nextOffset(scope)
@@ -510,6 +513,7 @@ struct Planner {
             visible[cte.name.lowercased()] = nil
             let (plan, bodyScope) = try planQuery(cte.select, parent: scope.parent, ctes: visible)
             if bodyScope.isCorrelated { scope.markCorrelated() }
+            plan.isCorrelated = bodyScope.isCorrelated
             q = plan
         }
         var names = q.columnNames
