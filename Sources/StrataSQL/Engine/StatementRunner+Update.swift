@@ -178,6 +178,7 @@ extension StatementRunner {
             return written
         }
         if let written {
+            session.statementChanges += 1
             _ = try fire(triggers, .after, table, new: written, old: old)
         }
     }

@@ -81,13 +81,19 @@ struct StatementRunner {
             let plan = try selectPlan(s)
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
         case .insert(let s):
+            session.statementChanges = 0
             try withCTEs(s.with).insert(s)
+            session.finishChanges()
             if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .update(let s):
+            session.statementChanges = 0
             try withCTEs(s.with).update(s)
+            session.finishChanges()
             if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .delete(let s):
+            session.statementChanges = 0
             try withCTEs(s.with).delete(s)
+            session.finishChanges()
             if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .createTable(let s): try createTable(s)
         case .createIndex(let s): try createIndex(s)
@@ -687,6 +693,7 @@ struct StatementRunner {
             // After triggers ran, the row is read again, so that the index entries removed are
             // those of its values now.
             try deleteRow(table, r[0].integerValue, row: triggers.isEmpty ? r : nil)
+            session.statementChanges += 1
             _ = try fire(triggers, .after, table, new: nil, old: r)
         }
         session.invalidate()
