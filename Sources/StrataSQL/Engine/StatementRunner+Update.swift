@@ -23,7 +23,7 @@ extension StatementRunner {
             return
         }
         if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try updateSequence(s) }
-        let (table, scope) = try targetTable(s.table, alias: s.alias)
+        let (table, scope) = try targetTable(s.table, alias: s.alias, hint: s.indexHint)
         let pred = try s.whereClause.map { (w) throws(StrataError) in try planner.bind(w, scope).expr }
         var assignments: [(Int, BoundExpr)] = []
         for a in s.assignments {
@@ -45,7 +45,7 @@ extension StatementRunner {
             guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
             return cols.contains { c in table.columnIndex(c).map { assigned.contains($0) } ?? false }
         }
-        let path = pred.flatMap { targetPath(table, $0) }
+        let path = try targetPath(table, pred, s.indexHint)
         let ctx = context()
         if try isTwoPass(table, assigned, triggers, path, s.onConflict) {
             var chosen: [Int64] = []

@@ -626,43 +626,50 @@ struct StatementRunner {
     /// order: the rows of the access path the planner would choose for `SELECT ... FROM table
     /// WHERE pred` (rowid or index equality and ranges, Planner/AccessPath.swift), or the whole
     /// table. A superset: the caller still checks `pred` on every row.
-    func candidateRows(_ table: TableInfo, _ pred: BoundExpr, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
-        guard let path = targetPath(table, pred) else { return try session.rows(of: table) }
+    func candidateRows(_ table: TableInfo, _ pred: BoundExpr?, _ hint: IndexHint?, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        guard let path = try targetPath(table, pred, hint) else { return try session.rows(of: table) }
         return try CompiledAccess(path, table).rows([Value](repeating: .null, count: table.columns.count + 1), ctx)
     }
 
-    /// The access path the planner gives `SELECT ... FROM table WHERE pred`, nil for a scan.
-    func targetPath(_ table: TableInfo, _ pred: BoundExpr) -> AccessPath? {
+    /// The access path the planner gives `SELECT ... FROM table [INDEXED BY i | NOT INDEXED]
+    /// WHERE pred`, nil for a scan; "no query solution" when INDEXED BY cannot be followed.
+    func targetPath(_ table: TableInfo, _ pred: BoundExpr?, _ hint: IndexHint?) throws(StrataError) -> AccessPath? {
+        if pred == nil && hint == nil { return nil }
         let width = table.columns.count + 1
         let plan = CorePlan()
-        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, filters: Self.conjuncts(pred))]
+        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false,
+                                 filters: pred.map(Self.conjuncts) ?? [], indexHint: hint)]
         plan.rowWidth = width
         planner.chooseAccessPaths(plan)
+        try Planner.checkIndexedBy(plan)
         return plan.levels[0].access
     }
 
     /// The table an UPDATE or DELETE writes, and the scope its expressions bind in (the table's
     /// row, under its alias).
-    func targetTable(_ tableName: QualifiedName, alias: String?) throws(StrataError) -> (TableInfo, Scope) {
+    func targetTable(_ tableName: QualifiedName, alias: String?, hint: IndexHint?) throws(StrataError) -> (TableInfo, Scope) {
         guard let table = tx.catalog.table(tableName.name) else {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
             try Self.refuseSchemaTable(tableName)
             throw StrataError(.undefinedTable, "no such table: \(tableName.name)", location: tableName.location)
         }
+        try planner.checkIndexHint(hint, table)
         let scope = statementScope(table)
         if let alias { scope.sources[0].name = alias }
         return (table, scope)
     }
 
-    func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
-        let (table, scope) = try targetTable(tableName, alias: alias)
+    func targetRows(_ tableName: QualifiedName, alias: String?, hint: IndexHint?, whereClause: Expr?) throws(StrataError)
+        -> (TableInfo, [[Value]], Scope) {
+        let (table, scope) = try targetTable(tableName, alias: alias, hint: hint)
         let ctx = context()
-        guard let w = whereClause else { return (table, try session.rows(of: table), scope) }
-        let pred = try planner.bind(w, scope).expr
+        let pred = try whereClause.map { (w) throws(StrataError) in try planner.bind(w, scope).expr }
         // The rows are fixed here, before anything changes: read through the access path the
         // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
+        let candidates = try candidateRows(table, pred, hint, ctx)
+        guard let pred else { return (table, candidates, scope) }
         var kept: [[Value]] = []
-        for r in try candidateRows(table, pred, ctx) {
+        for r in candidates {
             try session.checkInterrupt()
             if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
         }
@@ -675,7 +682,7 @@ struct StatementRunner {
             return
         }
         if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try deleteFromSequence(s) }
-        let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
+        let (table, rows, _) = try targetRows(s.table, alias: s.alias, hint: s.indexHint, whereClause: s.whereClause)
         let triggers = activeTriggers(table.name, .delete)
         var padding = RowPadding(table)
         for var r in rows {

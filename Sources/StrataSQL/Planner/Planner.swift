@@ -161,6 +161,7 @@ struct Planner {
             pushDownFilters(plan)
             reorderJoin(plan)
             chooseAccessPaths(plan)
+            try Self.checkIndexedBy(plan)
             plan.isAggregate = !clause.groupBy.isEmpty || clause.columns.contains { col in
                 if case .expression(let e, _, _) = col { return containsAggregate(e) }
                 return false
@@ -417,11 +418,12 @@ struct Planner {
             if let cte = scope.ctes[name.lowercased()] {
                 try addCTE(cte, alias: alias, to: plan, scope: scope, isLeft: isLeft)
             } else if let table = catalog.table(name) {
+                try checkIndexHint(ref.indexHint, table)
                 let offset = nextOffset(scope) + 1
                 let cols = table.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: collation($0.collation)) }
                 scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: !table.isWithoutRowid))
                 plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft,
-                                             alias: alias))
+                                             alias: alias, indexHint: ref.indexHint))
             } else if catalog.isSequenceTable(name), ref.name.schema == nil || ref.name.schema?.lowercased() == "main" {
                 // Like a table: rowid, then its columns (no declared type, so no affinity).
                 let offset = nextOffset(scope) + 1
@@ -471,6 +473,7 @@ struct Planner {
         pushDownFilters(inner)
         reorderJoin(inner)
         chooseAccessPaths(inner)
+        try Self.checkIndexedBy(inner)
         var names = Array(repeating: "rowid", count: inner.rowWidth)
         var affinities = [Affinity?](repeating: .integer, count: inner.rowWidth)
         var collations = [Collation?](repeating: .binary, count: inner.rowWidth)

@@ -88,6 +88,8 @@ struct JoinLevel {
     /// The first this-many levels in FROM order stay before this one whatever the join order:
     /// the right side of a LEFT JOIN or CROSS JOIN, as in SQLite (Planner+JoinOrder.swift).
     var predecessors = 0
+    /// A table's `INDEXED BY i` (only index i) or `NOT INDEXED` (no index) (AccessPath.swift).
+    var indexHint: IndexHint? = nil
 }
 
 final class CorePlan {
