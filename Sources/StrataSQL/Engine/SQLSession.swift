@@ -19,6 +19,20 @@ package struct QueryRows: Sendable {
     package var rows: [[Value]]
 }
 
+/// changes(), total_changes() and last_insert_rowid(): one connection's counts, kept as SQLite
+/// keeps them (Docs/sql.md, Expressions).
+final class ChangeCounts {
+    /// The rows the last INSERT, UPDATE or DELETE to finish changed itself (not its triggers'
+    /// rows, nor the rows REPLACE deleted); 0 after one that failed and was undone. Inside a
+    /// trigger body, the last such statement of that body, until the trigger ends.
+    var changes: Int64 = 0
+    /// Every row changed since the connection opened, triggers' rows included; never undone.
+    var totalChanges: Int64 = 0
+    /// The rowid of the last row an INSERT put into a rowid table (not a WITHOUT ROWID one),
+    /// kept even if the statement then fails; a trigger's inserts count only while it runs.
+    var lastInsertRowid: Int64 = 0
+}
+
 package final class SQLSession {
     let engine: SQLEngine
     /// The open transaction, once its first statement has run (its snapshot is taken then).
@@ -46,6 +60,8 @@ package final class SQLSession {
     let planCache = PlanCache()
     /// Statement executions so far: each gets the next number (`ExecutionSession.generation`).
     private var executions: UInt64 = 0
+    /// What changes(), total_changes() and last_insert_rowid() answer.
+    private let changeCounts = ChangeCounts()
 
     init(engine: SQLEngine) { self.engine = engine }
 
@@ -179,7 +195,7 @@ package final class SQLSession {
         executions += 1
         let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text, interrupt: interrupt,
                                        sharedTables: tx.writes.isEmpty && !tx.catalogChanged && !tx.locksReads ? engine.decodedTables : nil,
-                                       generation: executions, planCache: planCache)
+                                       generation: executions, planCache: planCache, changeCounts: changeCounts)
         let result: QueryRows
         do {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
@@ -199,9 +215,13 @@ package final class SQLSession {
                 // (the failing row's own writes were undone by StatementRunner.rowWrites), as in
                 // SQLite; in autocommit they are committed. DML leaves the catalog as it was.
                 tx.writes.release(mark)
+                session.finishChanges()
                 if !tx.isExplicit { try commit(tx) }
                 throw error
             }
+            // An INSERT, UPDATE or DELETE undone changed no rows (its triggers' rows stay counted
+            // in total_changes(), as in SQLite).
+            if isDML { changeCounts.changes = 0 }
             tx.writes.rollback(to: mark)
             tx.restoreCatalog(catalogBefore, changed: catalogChangedBefore)
             tx.largestRowid.removeAll()
@@ -296,12 +316,19 @@ final class ExecutionSession {
     var constraintAction: ConflictResolution?
     /// The connection's interrupt request, read by the statement's long loops (Interrupt.swift).
     let interrupt: InterruptFlag
+    /// The connection's changes(), total_changes() and last_insert_rowid().
+    let changeCounts: ChangeCounts
+    /// The rows changed so far by the INSERT, UPDATE or DELETE running now (a trigger body's
+    /// statement counts its own: `StatementRunner.runTrigger` keeps the outer count aside).
+    var statementChanges: Int64 = 0
     /// `interrupt`'s check, for loops.
     let checkInterrupt: InterruptCheck
 
     init(transaction: TransactionState, storage: StorageEngine, statementText: String, interrupt: InterruptFlag,
-         sharedTables: DecodedTableCache?, generation: UInt64 = 0, planCache: PlanCache? = nil) {
+         sharedTables: DecodedTableCache?, generation: UInt64 = 0, planCache: PlanCache? = nil,
+         changeCounts: ChangeCounts = ChangeCounts()) {
         self.transaction = transaction
+        self.changeCounts = changeCounts
         self.generation = generation
         self.planCache = planCache
         self.storage = storage
@@ -359,5 +386,12 @@ final class ExecutionSession {
     func invalidate() {
         tableRows.removeAll()
         sharedTables = nil
+    }
+
+    /// The INSERT, UPDATE or DELETE running now has finished: its rows are changes() and count
+    /// in total_changes().
+    func finishChanges() {
+        changeCounts.changes = statementChanges
+        changeCounts.totalChanges += statementChanges
     }
 }

@@ -22,16 +22,17 @@ extension StatementRunner {
             let (plan, _) = try runner.planner.planQuery(Self.select(select, with: s.with), parent: statementParent)
             return ExplainQueryPlan.rows(for: plan)
         case .update(let s):
-            return try withCTEs(s.with).explainTarget(s.table, alias: s.alias, whereClause: s.whereClause, isUpdate: true)
+            return try withCTEs(s.with).explainTarget(s.table, alias: s.alias, hint: s.indexHint, whereClause: s.whereClause, isUpdate: true)
         case .delete(let s):
-            return try withCTEs(s.with).explainTarget(s.table, alias: s.alias, whereClause: s.whereClause, isUpdate: false)
+            return try withCTEs(s.with).explainTarget(s.table, alias: s.alias, hint: s.indexHint, whereClause: s.whereClause, isUpdate: false)
         default:
             return []
         }
     }
 
     /// How UPDATE or DELETE finds its target rows.
-    private func explainTarget(_ name: QualifiedName, alias: String?, whereClause: Expr?, isUpdate: Bool) throws(StrataError) -> [[Value]] {
+    private func explainTarget(_ name: QualifiedName, alias: String?, hint: IndexHint?, whereClause: Expr?,
+                               isUpdate: Bool) throws(StrataError) -> [[Value]] {
         if tx.catalog.table(name.name) == nil, let view = tx.catalog.view(name.name) {
             // Without an INSTEAD OF trigger the statement is an error; with one, the view's rows
             // are read whole and WHERE is checked on each (`deleteFromView`, `updateView`).
@@ -47,9 +48,10 @@ extension StatementRunner {
             }
             throw StrataError(.undefinedTable, "no such table: \(name.name)", location: name.location)
         }
+        try planner.checkIndexHint(hint, table)
         let width = table.columns.count + 1
         let plan = CorePlan()
-        var level = JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false)
+        var level = JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, indexHint: hint)
         level.alias = alias ?? table.name
         if let whereClause {
             let scope = statementScope(table)
@@ -60,6 +62,7 @@ extension StatementRunner {
         plan.levels = [level]
         plan.rowWidth = width
         planner.chooseAccessPaths(plan)
+        try Planner.checkIndexedBy(plan)
         return ExplainQueryPlan.rows(for: QueryPlan(body: .core(plan), columnNames: []))
     }
 

@@ -108,7 +108,7 @@ struct GeneratedExpressionCheck {
 
     init(table: TableInfo) { self.table = table }
 
-    private static let nonDeterministic: Set<String> = ["random", "randomblob"]
+    private static let nonDeterministic: Set<String> = ["random", "randomblob", "changes", "total_changes", "last_insert_rowid"]
 
     private mutating func fail(_ text: String, stop: Bool) {
         message = text

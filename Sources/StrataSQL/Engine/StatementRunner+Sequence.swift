@@ -83,6 +83,8 @@ extension StatementRunner {
             }
             let ordinal = try SequenceTable.nextOrdinal(tx, excluding: table)
             try tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: row[1], ordinal: ordinal).record)
+            session.statementChanges += 1
+            session.changeCounts.lastInsertRowid = ordinal
         }
     }
 
@@ -110,6 +112,7 @@ extension StatementRunner {
     func deleteFromSequence(_ s: DeleteStatement) throws(StrataError) {
         let (targets, _) = try sequenceTargets(alias: s.alias, whereClause: s.whereClause)
         for (table, _) in targets { try tx.delete(Keys.sequence(table.id)) }
+        session.statementChanges += Int64(targets.count)
     }
 
     func updateSequence(_ s: UpdateStatement) throws(StrataError) {
@@ -151,6 +154,7 @@ extension StatementRunner {
             // The row keeps its rowid, under the table it now names.
             try tx.delete(Keys.sequence(old.id))
             try tx.put(Keys.sequence(table.id), SequenceTable.Entry(seq: row[2], ordinal: row[0].integerValue).record)
+            session.statementChanges += 1
         }
     }
 }

@@ -62,6 +62,15 @@ extension StatementRunner {
         running.insert(t.name.lowercased())
         guard running.count < 1000 else { throw StrataError(.programLimitExceeded, "too many levels of trigger recursion") }
         let body = StatementRunner(session: session, parameters: parameters, trigger: TriggerFrame(scope: scope, row: row, running: running))
+        // The body's statements count their own changes; when the trigger ends, changes() and
+        // last_insert_rowid() are again what they were before it, as SQLite restores them.
+        let counts = session.changeCounts
+        let outer = (statement: session.statementChanges, changes: counts.changes, rowid: counts.lastInsertRowid)
+        defer {
+            session.statementChanges = outer.statement
+            counts.changes = outer.changes
+            counts.lastInsertRowid = outer.rowid
+        }
         do throws(StrataError) {
             if let when = t.statement.when {
                 let ctx = body.context()
@@ -81,7 +90,10 @@ extension StatementRunner {
     func insertFiringTriggers(_ table: TableInfo, _ values: [Value], conflict: ConflictResolution?, explicitRowid: Value?) throws(StrataError) {
         let triggers = activeTriggers(table.name, .insert)
         if triggers.isEmpty {
-            try rowWrites { () throws(StrataError) in try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid) }
+            let written = try rowWrites { () throws(StrataError) in
+                try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid)
+            }
+            if let written { countInsert(table, written) }
             return
         }
         var preview = values
@@ -92,8 +104,16 @@ extension StatementRunner {
         let new = try withGeneratedColumns(table, [rowid] + preview)
         if try !fire(triggers, .before, table, new: new, old: nil) { return }
         if let written = try rowWrites({ () throws(StrataError) in try insertRow(table, values, conflict: conflict, explicitRowid: explicitRowid) }) {
+            countInsert(table, written)
             _ = try fire(triggers, .after, table, new: written, old: nil)
         }
+    }
+
+    /// A row the INSERT running now wrote: one change, and last_insert_rowid() (a rowid
+    /// table's), which its AFTER triggers already see.
+    private func countInsert(_ table: TableInfo, _ written: [Value]) {
+        session.statementChanges += 1
+        if !table.isWithoutRowid { session.changeCounts.lastInsertRowid = written[0].integerValue }
     }
 
     // MARK: INSTEAD OF on views

@@ -81,13 +81,19 @@ struct StatementRunner {
             let plan = try selectPlan(s)
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
         case .insert(let s):
+            session.statementChanges = 0
             try withCTEs(s.with).insert(s)
+            session.finishChanges()
             if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .update(let s):
+            session.statementChanges = 0
             try withCTEs(s.with).update(s)
+            session.finishChanges()
             if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .delete(let s):
+            session.statementChanges = 0
             try withCTEs(s.with).delete(s)
+            session.finishChanges()
             if s.table.name.caseInsensitiveEquals("sqlite_stat1") { try reloadStatistics() }
         case .createTable(let s): try createTable(s)
         case .createIndex(let s): try createIndex(s)
@@ -622,34 +628,50 @@ struct StatementRunner {
     /// order: the rows of the access path the planner would choose for `SELECT ... FROM table
     /// WHERE pred` (rowid or index equality and ranges, Planner/AccessPath.swift), or the whole
     /// table. A superset: the caller still checks `pred` on every row.
-    func candidateRows(_ table: TableInfo, _ pred: BoundExpr, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
-        let width = table.columns.count + 1
-        let plan = CorePlan()
-        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false, filters: Self.conjuncts(pred))]
-        plan.rowWidth = width
-        planner.chooseAccessPaths(plan)
-        guard let path = plan.levels[0].access else { return try session.rows(of: table) }
-        return try CompiledAccess(path, table).rows([Value](repeating: .null, count: width), ctx)
+    func candidateRows(_ table: TableInfo, _ pred: BoundExpr?, _ hint: IndexHint?, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
+        guard let path = try targetPath(table, pred, hint) else { return try session.rows(of: table) }
+        return try CompiledAccess(path, table).rows([Value](repeating: .null, count: table.columns.count + 1), ctx)
     }
 
-    func targetRows(_ tableName: QualifiedName, alias: String?, whereClause: Expr?) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
+    /// The access path the planner gives `SELECT ... FROM table [INDEXED BY i | NOT INDEXED]
+    /// WHERE pred`, nil for a scan; "no query solution" when INDEXED BY cannot be followed.
+    func targetPath(_ table: TableInfo, _ pred: BoundExpr?, _ hint: IndexHint?) throws(StrataError) -> AccessPath? {
+        if pred == nil && hint == nil { return nil }
+        let width = table.columns.count + 1
+        let plan = CorePlan()
+        plan.levels = [JoinLevel(source: .table(table), offset: 0, width: width, isLeftJoin: false,
+                                 filters: pred.map(Self.conjuncts) ?? [], indexHint: hint)]
+        plan.rowWidth = width
+        planner.chooseAccessPaths(plan)
+        try Planner.checkIndexedBy(plan)
+        return plan.levels[0].access
+    }
+
+    /// The table an UPDATE or DELETE writes, and the scope its expressions bind in (the table's
+    /// row, under its alias).
+    func targetTable(_ tableName: QualifiedName, alias: String?, hint: IndexHint?) throws(StrataError) -> (TableInfo, Scope) {
         guard let table = tx.catalog.table(tableName.name) else {
             if tx.catalog.view(tableName.name) != nil { throw StrataError(.syntaxError, "cannot modify \(tableName.name) because it is a view") }
             try Self.refuseSchemaTable(tableName)
             throw StrataError(.undefinedTable, "no such table: \(tableName.name)", location: tableName.location)
         }
+        try planner.checkIndexHint(hint, table)
         let scope = statementScope(table)
         if let alias { scope.sources[0].name = alias }
+        return (table, scope)
+    }
+
+    func targetRows(_ tableName: QualifiedName, alias: String?, hint: IndexHint?, whereClause: Expr?) throws(StrataError)
+        -> (TableInfo, [[Value]], Scope) {
+        let (table, scope) = try targetTable(tableName, alias: alias, hint: hint)
         let ctx = context()
-        guard let w = whereClause else {
-            let rows = try session.rows(of: table)
-            return (table, tx.locksWrites ? try lockTargets(table, rows, nil, ctx) : rows, scope)
-        }
-        let pred = try planner.bindDMLWhere(w, scope, target: table)
+        let pred = try whereClause.map { (w) throws(StrataError) in try planner.bindDMLWhere(w, scope, target: table) }
         // The rows are fixed here, before anything changes: read through the access path the
         // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
+        let candidates = try candidateRows(table, pred, hint, ctx)
+        guard let pred else { return (table, tx.locksWrites ? try lockTargets(table, candidates, nil, ctx) : candidates, scope) }
         var kept: [[Value]] = []
-        for r in try candidateRows(table, pred, ctx) {
+        for r in candidates {
             try session.checkInterrupt()
             if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
         }
@@ -657,26 +679,29 @@ struct StatementRunner {
     }
 
     /// Takes the row write locks of PESSIMISTIC and READ COMMITTED on the rows a statement will
-    /// change, as they were found. Under READ COMMITTED a row that a transaction committed after
-    /// the statement's snapshot is read again at its newest version and kept only if it still
-    /// matches `pred`; SNAPSHOT PESSIMISTIC fails instead (TransactionState.lockForWrite).
+    /// change, as they were found (`lockTarget`).
     func lockTargets(_ table: TableInfo, _ rows: [[Value]], _ pred: BoundExpr?, _ ctx: EvalContext) throws(StrataError) -> [[Value]] {
         var kept: [[Value]] = []
-        var padding = RowPadding(table)
-        var refreshed = false
-        for var r in rows {
+        for r in rows {
             try session.checkInterrupt()
-            if try tx.lockForWrite(Keys.row(table.id, r[0].integerValue)) {
-                tx.refreshSnapshot()
-                refreshed = true
-                guard let current = try session.row(of: table, rowid: r[0].integerValue, &padding) else { continue }
-                if let pred, try !Evaluator.isTrue(pred, current, ctx) { continue }
-                r = current
-            }
-            kept.append(r)
+            if let row = try lockTarget(table, r, pred, ctx) { kept.append(row) }
         }
-        if refreshed { session.invalidate() }
         return kept
+    }
+
+    /// Takes the write lock on row `r` that PESSIMISTIC and READ COMMITTED take before changing
+    /// it, and returns the row to change. Under READ COMMITTED a row that a transaction committed
+    /// after the statement's snapshot is read again at its newest version and returned only if it
+    /// still matches `pred` (nil: skip it); SNAPSHOT PESSIMISTIC fails instead
+    /// (TransactionState.lockForWrite). Without row locks it returns `r`.
+    func lockTarget(_ table: TableInfo, _ r: [Value], _ pred: BoundExpr?, _ ctx: EvalContext) throws(StrataError) -> [Value]? {
+        guard tx.locksWrites, try tx.lockForWrite(Keys.row(table.id, r[0].integerValue)) else { return r }
+        tx.refreshSnapshot()
+        session.invalidate()
+        var padding = RowPadding(table)
+        guard let current = try session.row(of: table, rowid: r[0].integerValue, &padding) else { return nil }
+        if let pred, try !Evaluator.isTrue(pred, current, ctx) { return nil }
+        return current
     }
 
     private func delete(_ s: DeleteStatement) throws(StrataError) {
@@ -685,7 +710,7 @@ struct StatementRunner {
             return
         }
         if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try deleteFromSequence(s) }
-        let (table, rows, _) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
+        let (table, rows, _) = try targetRows(s.table, alias: s.alias, hint: s.indexHint, whereClause: s.whereClause)
         let triggers = activeTriggers(table.name, .delete)
         var padding = RowPadding(table)
         for var r in rows {
@@ -703,6 +728,7 @@ struct StatementRunner {
             // After triggers ran, the row is read again, so that the index entries removed are
             // those of its values now.
             try deleteRow(table, r[0].integerValue, row: triggers.isEmpty ? r : nil)
+            session.statementChanges += 1
             _ = try fire(triggers, .after, table, new: nil, old: r)
         }
         session.invalidate()
@@ -722,77 +748,6 @@ struct StatementRunner {
         for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, row!) }
         try tx.delete(key)
         noteRowidDeleted(table, rowid)
-        session.invalidate()
-    }
-
-    private func update(_ s: UpdateStatement) throws(StrataError) {
-        guard s.from == nil else { throw StrataError(.syntaxError, "UPDATE ... FROM is not supported yet") }
-        if tx.catalog.table(s.table.name) == nil, let view = tx.catalog.view(s.table.name) {
-            try updateView(view, s)
-            return
-        }
-        if tx.catalog.table(s.table.name) == nil, tx.catalog.isSequenceTable(s.table.name) { return try updateSequence(s) }
-        let (table, rows, scope) = try targetRows(s.table, alias: s.alias, whereClause: s.whereClause)
-        var assignments: [(Int, BoundExpr)] = []
-        for a in s.assignments {
-            guard a.columns.count == 1 else { throw StrataError(.syntaxError, "row-value assignments are not supported yet") }
-            let bound = try planner.bind(a.value, scope).expr
-            if let i = table.columnIndex(a.columns[0]) {
-                if table.columns[i].generated != nil {
-                    throw StrataError(.syntaxError, "cannot UPDATE generated column \"\(table.columns[i].name)\"")
-                }
-                assignments.append((i, bound))
-            } else if ["rowid", "oid", "_rowid_"].contains(a.columns[0].lowercased()) {
-                assignments.append((-1, bound))
-            } else {
-                throw StrataError(.syntaxError, "no such column: \(a.columns[0])", location: a.location)
-            }
-        }
-        let ctx = context()
-        var updates: [([Value], [Value])] = []
-        for old in rows {
-            try session.checkInterrupt()
-            var new = old
-            for (i, e) in assignments { new[i + 1] = try Evaluator.eval(e, old, ctx) }
-            updates.append((old, new))
-        }
-        let conflict = s.onConflict
-        let assigned = Set(assignments.map { $0.0 })
-        let triggers = activeTriggers(table.name, .update(columns: [])).filter { t in
-            guard case .update(let cols) = t.statement.event, !cols.isEmpty else { return true }
-            return cols.contains { c in table.columnIndex(c).map { assigned.contains($0) } ?? false }
-        }
-        let rowidAssigned = assigned.contains(-1)
-        for (old, var new) in updates {
-            try session.checkInterrupt()
-            if let r = table.rowidColumn {
-                if rowidAssigned { new[r + 1] = new[0] } else { new[0] = new[r + 1] }
-            }
-            if !triggers.isEmpty && !table.generatedColumns.isEmpty {
-                // BEFORE triggers see NEW's generated columns computed, as in SQLite.
-                new = try withGeneratedColumns(table, new)
-            }
-            if try !fire(triggers, .before, table, new: new, old: old) { continue }
-            let written = try rowWrites { () throws(StrataError) -> [Value]? in
-                for ix in tx.catalog.indexes(on: table.name) { try removeIndexEntry(ix, table, old) }
-                try tx.delete(Keys.row(table.id, old[0].integerValue))
-                noteRowidDeleted(table, old[0].integerValue)
-                session.invalidate()
-                var values = Array(new.dropFirst())
-                if let r = table.rowidColumn { values[r] = new[0] }
-                let written = try insertRow(table, values, conflict: conflict, explicitRowid: table.rowidColumn == nil ? new[0] : nil,
-                                            advancesSequence: false)
-                if written == nil {
-                    // OR IGNORE skipped the new row: the old one stays as it was.
-                    try insertRow(table, Array(old.dropFirst()), conflict: .abort, explicitRowid: table.rowidColumn == nil ? old[0] : nil,
-                                  advancesSequence: false)
-                }
-                return written
-            }
-            if let written {
-                _ = try fire(triggers, .after, table, new: written, old: old)
-            }
-        }
         session.invalidate()
     }
 }

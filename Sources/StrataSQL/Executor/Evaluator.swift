@@ -107,7 +107,7 @@ enum Evaluator {
             var values: [Value] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, row, ctx)) }
-            return try call.function.call(values, collation: call.collation)
+            return try call.function.call(values, collation: call.collation, counts: ctx.session.changeCounts)
         case .like(let op, let x, let pattern, let escape, let negated):
             let v = try eval(x, row, ctx)
             let p = try eval(pattern, row, ctx)

@@ -127,7 +127,7 @@ enum ExprCompiler {
                 var values: [Value] = []
                 values.reserveCapacity(cargs.count)
                 for a in cargs { values.append(try a(row, ctx)) }
-                return try function.call(values, collation: collation)
+                return try function.call(values, collation: collation, counts: ctx.session.changeCounts)
             }
         case .aggregate(let i):
             return { _, ctx in i < ctx.aggregates.count ? ctx.aggregates[i] : .null }

@@ -308,6 +308,14 @@ enum QueryExecutor {
         let all: [[Value]]
         if useAccess, let access = level.access {
             all = try access.rows(row, ctx)
+        } else if level.isReadOncePerStatement {
+            let generation = ctx.session.generation
+            if let kept = level.statementRows, kept.generation == generation {
+                all = kept.rows
+            } else {
+                all = try materialize(core.levels[i].source, ctx)
+                level.statementRows = (generation, all)
+            }
         } else {
             all = try materialize(core.levels[i].source, ctx)
         }

@@ -10,8 +10,9 @@
 // repaired with U+FFFD, because Value.text holds a Swift String: the one known difference.
 //
 // LIMITS  results over 1,000,000,000 bytes (SQLITE_MAX_LENGTH) are "string or blob too big".
-// NOT HERE  iif, CASE, AND/OR (the executor evaluates them lazily), changes(), last_insert_rowid()
-// and total_changes() (they need the connection), the aggregates (Aggregates.swift).
+// changes(), total_changes() and last_insert_rowid() read the connection's `ChangeCounts`
+// (SQLSession.swift), which the executor passes in.
+// NOT HERE  iif, CASE, AND/OR (the executor evaluates them lazily), the aggregates (Aggregates.swift).
 
 import StrataCatalog
 import StrataCore
@@ -22,13 +23,19 @@ package struct ScalarFunction: Sendable, Hashable {
         case abs, char, coalesce, glob, hex, ifnull, instr, length, like, likelihood, likely, lower, ltrim
         case max, min, nullif, printf, quote, random, randomblob, replace, round, rtrim, sign, substr
         case trim, typeof, unicode, unlikely, upper, zeroblob
+        case changes, totalChanges, lastInsertRowid
     }
 
     package let kind: Kind
 
-    /// The same arguments always give the same result (all but random and randomblob): the
-    /// planner may fold calls on constants and use them in indexes.
-    package var isDeterministic: Bool { kind != .random && kind != .randomblob }
+    /// The same arguments always give the same result (all but random, randomblob and the
+    /// connection's counts): the planner may fold calls on constants and use them in indexes.
+    package var isDeterministic: Bool {
+        switch kind {
+        case .random, .randomblob, .changes, .totalChanges, .lastInsertRowid: false
+        default: true
+        }
+    }
 
     /// The function compares its arguments and takes the collation of the first one that has
     /// an explicit or column collation (min, max, nullif), as SQLite's SQLITE_FUNC_NEEDCOLL.
@@ -38,7 +45,9 @@ package struct ScalarFunction: Sendable, Hashable {
     ///
     /// - Throws: "integer overflow" (abs of -9223372036854775808), "string or blob too big",
     ///   "ESCAPE expression must be a single character", "LIKE or GLOB pattern too complex".
-    package func call(_ args: [Value], collation: StrataCatalog.Collation = .binary) throws(StrataError) -> Value {
+    /// `counts` are the connection's, for changes(), total_changes() and last_insert_rowid()
+    /// (0 without them).
+    func call(_ args: [Value], collation: StrataCatalog.Collation = .binary, counts: ChangeCounts? = nil) throws(StrataError) -> Value {
         switch kind {
         case .abs: return try ScalarFunctions.abs(args[0])
         case .char: return ScalarFunctions.char(args)
@@ -71,6 +80,9 @@ package struct ScalarFunction: Sendable, Hashable {
         case .typeof: return .text(args[0].typeName)
         case .unicode: return ScalarFunctions.unicode(args[0])
         case .zeroblob: return try ScalarFunctions.zeroblob(args[0])
+        case .changes: return .integer(counts?.changes ?? 0)
+        case .totalChanges: return .integer(counts?.totalChanges ?? 0)
+        case .lastInsertRowid: return .integer(counts?.lastInsertRowid ?? 0)
         }
     }
 }
@@ -94,14 +106,14 @@ package func isScalarFunctionName(_ name: String) -> Bool {
 private let anyArity = 0...Int.max
 
 private let scalarFunctionTable: [String: (ScalarFunction.Kind, ClosedRange<Int>)] = [
-    "abs": (.abs, 1...1), "char": (.char, anyArity), "coalesce": (.coalesce, 2...Int.max),
+    "abs": (.abs, 1...1), "changes": (.changes, 0...0), "char": (.char, anyArity), "coalesce": (.coalesce, 2...Int.max),
     "format": (.printf, anyArity), "glob": (.glob, 2...2), "hex": (.hex, 1...1), "ifnull": (.ifnull, 2...2),
-    "instr": (.instr, 2...2), "length": (.length, 1...1), "like": (.like, 2...3), "likelihood": (.likelihood, 2...2),
+    "instr": (.instr, 2...2), "last_insert_rowid": (.lastInsertRowid, 0...0), "length": (.length, 1...1), "like": (.like, 2...3), "likelihood": (.likelihood, 2...2),
     "likely": (.likely, 1...1), "lower": (.lower, 1...1), "ltrim": (.ltrim, 1...2), "max": (.max, 2...Int.max),
     "min": (.min, 2...Int.max), "nullif": (.nullif, 2...2), "printf": (.printf, anyArity), "quote": (.quote, 1...1),
     "random": (.random, 0...0), "randomblob": (.randomblob, 1...1), "replace": (.replace, 3...3),
     "round": (.round, 1...2), "rtrim": (.rtrim, 1...2), "sign": (.sign, 1...1), "substr": (.substr, 2...3),
-    "substring": (.substr, 2...3), "trim": (.trim, 1...2), "typeof": (.typeof, 1...1), "unicode": (.unicode, 1...1),
+    "substring": (.substr, 2...3), "total_changes": (.totalChanges, 0...0), "trim": (.trim, 1...2), "typeof": (.typeof, 1...1), "unicode": (.unicode, 1...1),
     "unlikely": (.unlikely, 1...1), "upper": (.upper, 1...1), "zeroblob": (.zeroblob, 1...1),
 ]
 

@@ -129,12 +129,9 @@ extension Planner {
             candidates = [path]
         } else {
             if !table.isWithoutRowid { candidates.append(AccessPath(kind: .rowid, columnNames: ["rowid"])) }
-            for ix in catalog.indexes(on: table.name) where ix.whereClause == nil {
-                var p = AccessPath(kind: .index(ix), descending: ix.columns.map(\.descending),
-                                   collations: ix.columns.map { $0.collation.flatMap { Collation(name: $0) } ?? .binary },
-                                   columnNames: ix.columns.map { $0.column.map { table.columns[$0].name } ?? "<expr>" })
-                p.isPrimaryKey = table.isWithoutRowid && ix.origin == .primaryKey
-                candidates.append(p)
+            // NOT INDEXED: no index gives the order (INDEXED BY has its path already).
+            for ix in catalog.indexes(on: table.name) where ix.whereClause == nil && level.indexHint == nil {
+                candidates.append(Self.indexScan(ix, table))
             }
         }
         var best: (AccessPath, ScanOrder, Int)?

@@ -121,6 +121,13 @@ struct AccessPath {
         }
     }
 
+    /// An index read whole, in key order (`SCAN t USING INDEX i`): what `INDEXED BY i` gives a
+    /// table when no term can search the index.
+    var isIndexScan: Bool {
+        guard case .index = kind else { return false }
+        return equal.isEmpty && lower == nil && upper == nil
+    }
+
     /// Every expression the path evaluates.
     var expressions: [BoundExpr] {
         if case .union(let branches) = kind { return branches.flatMap(\.expressions) }
@@ -161,6 +168,31 @@ extension Planner {
                 candidates = accessPaths(table, level, terms, known)
                 costed = candidates.isEmpty ? nil : costedChoice(plan, i, candidates, terms)
             }
+            if let hint = level.indexHint {
+                // INDEXED BY i: index i, searched when a term allows, else read whole (if the
+                // terms imply a partial index's WHERE; else `checkIndexedBy` fails the query).
+                // NOT INDEXED: the rowid's paths or the scan. Neither builds a hash table, as
+                // SQLite builds no automatic index there.
+                plan.levels[i].hashProbe = nil
+                if case .indexedBy(let name) = hint {
+                    var scope: Scope?
+                    if candidates.isEmpty, let ix = catalog.indexes(on: table.name).first(where: { $0.name.caseInsensitiveEquals(name) }),
+                       usableKeys(ix, table, level, terms, &scope) != nil {
+                        candidates = [Self.indexScan(ix, table)]
+                    }
+                    plan.levels[i].access = candidates.min(by: Self.isPreferred)
+                    continue
+                }
+                if let choice = costed {
+                    switch choice.method {
+                    case .path(let k), .hashedPath(let k): plan.levels[i].access = candidates[k]
+                    case .hash, .scan: break
+                    }
+                } else {
+                    plan.levels[i].access = candidates.min(by: Self.isPreferred)
+                }
+                continue
+            }
             // An OR whose every disjunct has a path may be read as the union of their rows
             // (AccessPath+Or.swift); the model has no cost for a union, so with one among the
             // candidates the preference order decides.
@@ -190,6 +222,34 @@ extension Planner {
             // memory, the executor joins through the hash (one pass) rather than a lookup per
             // outer row (QueryExecutor.joinLevel).
             if !best.dependsOnRow { plan.levels[i].hashProbe = nil }
+        }
+    }
+
+    /// The whole of index `ix`, read in key order.
+    static func indexScan(_ ix: IndexInfo, _ table: TableInfo) -> AccessPath {
+        var p = AccessPath(kind: .index(ix), descending: ix.columns.map(\.descending),
+                           collations: ix.columns.map { $0.collation.flatMap { Collation(name: $0) } ?? .binary },
+                           columnNames: ix.columns.map { $0.column.map { table.columns[$0].name } ?? "<expr>" })
+        p.isPrimaryKey = table.isWithoutRowid && ix.origin == .primaryKey
+        return p
+    }
+
+    /// `INDEXED BY i` on a table whose level found no way to read through i (a partial index
+    /// whose WHERE the terms do not imply) fails, with SQLite's words.
+    static func checkIndexedBy(_ plan: CorePlan) throws(StrataError) {
+        for level in plan.levels {
+            guard case .indexedBy(let name)? = level.indexHint else { continue }
+            guard case .index(let ix)? = level.access?.kind, ix.name.caseInsensitiveEquals(name) else {
+                throw StrataError(.syntaxError, "no query solution")
+            }
+        }
+    }
+
+    /// `INDEXED BY i` must name an index of the table: "no such index: i", as in SQLite.
+    func checkIndexHint(_ hint: IndexHint?, _ table: TableInfo) throws(StrataError) {
+        guard case .indexedBy(let name)? = hint else { return }
+        guard catalog.indexes(on: table.name).contains(where: { $0.name.caseInsensitiveEquals(name) }) else {
+            throw StrataError(.syntaxError, "no such index: \(name)")
         }
     }
 
@@ -357,7 +417,14 @@ extension Planner {
             }
             if !p.equal.isEmpty || p.lower != nil || p.upper != nil { paths.append(p) }
         }
-        return paths
+        switch level.indexHint {
+        case .notIndexed?:
+            return paths.filter { if case .rowid = $0.kind { true } else { false } }
+        case .indexedBy(let name)?:
+            return paths.filter { if case .index(let ix) = $0.kind { ix.name.caseInsensitiveEquals(name) } else { false } }
+        case nil:
+            return paths
+        }
     }
 
     /// Sets the path's range from the first lower and the first upper bound among `terms`.

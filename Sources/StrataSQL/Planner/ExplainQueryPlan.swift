@@ -168,6 +168,9 @@ enum ExplainQueryPlan {
         func access(_ name: String, _ level: JoinLevel, columnName: (Int) -> String) -> String {
             if let path = level.access {
                 if let order = level.order { return order.explanation(name, path) }
+                if path.isIndexScan, case .index(let ix) = path.kind {
+                    return "SCAN \(name) USING \(path.isCovering ? "COVERING " : "")INDEX \(ix.name)"
+                }
                 return "SEARCH \(name) \(path.explanation)"
             }
             guard let probe = level.hashProbe else { return "SCAN \(name)" }

@@ -163,6 +163,7 @@ struct Planner {
             pushDownFilters(plan)
             reorderJoin(plan)
             chooseAccessPaths(plan)
+            try Self.checkIndexedBy(plan)
             plan.isAggregate = !clause.groupBy.isEmpty || clause.columns.contains { col in
                 if case .expression(let e, _, _) = col { return containsAggregate(e) }
                 return false
@@ -368,27 +369,46 @@ struct Planner {
                 throw StrataError(.syntaxError, "RIGHT and FULL OUTER JOINs are not supported")
             }
             let before = plan.levels.count
-            try addSource(j.right, to: plan, scope: scope, isLeft: right)
+            if right, case .join = j.right {
+                try addNestedJoin(j.right, to: plan, scope: scope)
+            } else {
+                try addSource(j.right, to: plan, scope: scope, isLeft: right)
+            }
             if right || j.op == .cross {
                 for i in before..<plan.levels.count { plan.levels[i].predecessors = max(plan.levels[i].predecessors, before) }
             }
-            let newSource = scope.sources[scope.sources.count - 1]
+            // The right side's sources: one table, or every table of a parenthesized join. A
+            // USING or NATURAL column names the first of their visible columns so called.
+            let rightSources = leftSources.count..<scope.sources.count
+            func rightColumn(_ name: String) -> (source: Int, column: Int)? {
+                for s in rightSources {
+                    let src = scope.sources[s]
+                    if let c = src.columns.indices.first(where: { !src.merged.contains($0) && src.columns[$0].name.caseInsensitiveEquals(name) }) {
+                        return (s, c)
+                    }
+                }
+                return nil
+            }
             var conditions: [BoundExpr] = []
             var usingColumns: [String] = []
             if j.isNatural {
-                for c in newSource.columns where leftSources.contains(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(c.name) } }) {
-                    usingColumns.append(c.name)
+                for s in rightSources {
+                    let src = scope.sources[s]
+                    for (i, c) in src.columns.enumerated() where !src.merged.contains(i)
+                        && !usingColumns.contains(where: { $0.caseInsensitiveEquals(c.name) })
+                        && leftSources.contains(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(c.name) } }) {
+                        usingColumns.append(c.name)
+                    }
                 }
             }
             if case .using(let cols)? = j.constraint { usingColumns.append(contentsOf: cols) }
             for name in usingColumns {
-                if let ri = newSource.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
-                    scope.sources[scope.sources.count - 1].merged.insert(ri)
-                }
-                guard let ri = newSource.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }),
+                guard let (rs, ri) = rightColumn(name),
                       let ls = leftSources.first(where: { s in s.columns.contains { $0.name.caseInsensitiveEquals(name) } }),
                       let li = ls.columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) })
                 else { throw StrataError(.syntaxError, "cannot join using column \(name) - column not present in both tables") }
+                let newSource = scope.sources[rs]
+                scope.sources[rs].merged.insert(ri)
                 let rule = comparisonRule(ls.columns[li].affinity, newSource.columns[ri].affinity, ls.columns[li].collation)
                 conditions.append(.comparison(.equal, .column(depth: 0, slot: ls.offset + li), .column(depth: 0, slot: newSource.offset + ri), rule))
             }
@@ -410,11 +430,12 @@ struct Planner {
             if let cte = scope.ctes[name.lowercased()] {
                 try addCTE(cte, alias: alias, to: plan, scope: scope, isLeft: isLeft)
             } else if let table = catalog.table(name) {
+                try checkIndexHint(ref.indexHint, table)
                 let offset = nextOffset(scope) + 1
                 let cols = table.columns.map { Scope.Column(name: $0.name, affinity: $0.affinity, collation: collation($0.collation)) }
                 scope.sources.append(Scope.Source(name: alias, columns: cols, offset: offset, hasRowid: !table.isWithoutRowid))
                 plan.levels.append(JoinLevel(source: .table(table), offset: offset - 1, width: cols.count + 1, isLeftJoin: isLeft,
-                                             alias: alias))
+                                             alias: alias, indexHint: ref.indexHint))
             } else if catalog.isSequenceTable(name), ref.name.schema == nil || ref.name.schema?.lowercased() == "main" {
                 // Like a table: rowid, then its columns (no declared type, so no affinity).
                 let offset = nextOffset(scope) + 1
@@ -429,6 +450,7 @@ struct Planner {
                 plan.levels.append(JoinLevel(source: .rows(rows), offset: offset, width: cols.count, isLeftJoin: isLeft))
             } else if let view = catalog.view(name) {
                 let (q, _) = try planQuery(view.select, parent: nil)
+                q.isCorrelated = false
                 var names = q.columnNames
                 if let cols = view.columns { names = cols }
                 addQuerySource(q, names: names, alias: alias, to: plan, scope: scope, isLeft: isLeft)
@@ -438,10 +460,52 @@ struct Planner {
         case .subquery(let select, let alias):
             let (q, sub) = try planQuery(select, parent: scope.parent)
             if sub.isCorrelated { scope.markCorrelated() }
+            q.isCorrelated = sub.isCorrelated
             addQuerySource(q, names: q.columnNames, alias: alias ?? "(subquery)", to: plan, scope: scope, isLeft: isLeft)
         case .function(let f, _):
             throw StrataError(.syntaxError, "no such table-valued function: \(f.name)", location: f.location)
         }
+    }
+
+    /// The right side of a LEFT JOIN that is itself a join, `a LEFT JOIN (b JOIN c ON …) ON …`,
+    /// is one level: a subquery whose row is the nested join's combined row (rowids included),
+    /// left-joined as a whole, so that an `a` row no (b, c) pair matches comes out once with
+    /// both NULL. (Laid out flat, b would be an inner join level and the `a` row lost.) SQLite
+    /// plans it as a subquery too, `MATERIALIZE (join-1)`; so, as there, its ON conditions
+    /// cannot read `a`. Its tables keep their names in this scope, each at its slots in the
+    /// level's row.
+    private func addNestedJoin(_ src: TableSource, to plan: CorePlan, scope: Scope) throws(StrataError) {
+        let inner = CorePlan()
+        let innerScope = Scope(parent: scope.parent)
+        innerScope.ctes = scope.ctes
+        innerScope.onCorrelated = { [weak scope] in scope?.markCorrelated() }
+        try addSource(src, to: inner, scope: innerScope, isLeft: false)
+        inner.rowWidth = nextOffset(innerScope)
+        inner.results = (0..<inner.rowWidth).map { .column(depth: 0, slot: $0) }
+        pushDownFilters(inner)
+        reorderJoin(inner)
+        chooseAccessPaths(inner)
+        try Self.checkIndexedBy(inner)
+        var names = Array(repeating: "rowid", count: inner.rowWidth)
+        var affinities = [Affinity?](repeating: .integer, count: inner.rowWidth)
+        var collations = [Collation?](repeating: .binary, count: inner.rowWidth)
+        for s in innerScope.sources {
+            for (i, c) in s.columns.enumerated() {
+                names[s.offset + i] = c.name
+                affinities[s.offset + i] = c.affinity
+                collations[s.offset + i] = c.collation
+            }
+        }
+        let q = QueryPlan(body: .core(inner), columnNames: names)
+        q.isCorrelated = innerScope.isCorrelated
+        q.resultAffinities = affinities
+        q.resultCollations = collations
+        let base = nextOffset(scope)
+        for var s in innerScope.sources {
+            s.offset += base
+            scope.sources.append(s)
+        }
+        plan.levels.append(JoinLevel(source: .query(q), offset: base, width: inner.rowWidth, isLeftJoin: true))
     }
 
     private func addCTE(_ cte: CTEDefinition, alias: String, to plan: CorePlan, scope: Scope, isLeft: Bool) throws(StrataError) {
@@ -464,6 +528,7 @@ struct Planner {
             visible[cte.name.lowercased()] = nil
             let (plan, bodyScope) = try planQuery(cte.select, parent: scope.parent, ctes: visible)
             if bodyScope.isCorrelated { scope.markCorrelated() }
+            plan.isCorrelated = bodyScope.isCorrelated
             q = plan
         }
         var names = q.columnNames

@@ -27,6 +27,9 @@ final class QueryPlan {
     /// Per visible column: the affinity and collation its expression carries (a column's, a CAST's).
     var resultAffinities: [Affinity?] = []
     var resultCollations: [Collation?] = []
+    /// Reads a row of a query around it, so runs again for each (true unless the planner knows
+    /// otherwise: a subquery, CTE or view in FROM).
+    var isCorrelated = true
 
     init(body: Body, columnNames: [String]) {
         self.body = body
@@ -85,6 +88,8 @@ struct JoinLevel {
     /// The first this-many levels in FROM order stay before this one whatever the join order:
     /// the right side of a LEFT JOIN or CROSS JOIN, as in SQLite (Planner+JoinOrder.swift).
     var predecessors = 0
+    /// A table's `INDEXED BY i` (only index i) or `NOT INDEXED` (no index) (AccessPath.swift).
+    var indexHint: IndexHint? = nil
 }
 
 final class CorePlan {
@@ -160,6 +165,13 @@ final class CompiledCore {
         /// The columns of the source's rows that the core reads (indexes into a source row); nil:
         /// all of them. Only these are copied into the combined row.
         let used: [Int]?
+        /// An uncorrelated subquery in FROM joined through its hash table is read once per
+        /// statement, not once per run of a correlated subquery around it: SQLite builds its
+        /// automatic index on such a subquery once (OP_Once), so an UPDATE's SET or WHERE sees
+        /// it as it was at its first use (Docs/sql.md, Writes).
+        let isReadOncePerStatement: Bool
+        /// Those rows, for the statement execution (`ExecutionSession.generation`) that read them.
+        var statementRows: (generation: UInt64, rows: [[Value]])?
 
         init(_ level: JoinLevel, usedSlots: Set<Int>?) {
             offset = level.offset
@@ -196,6 +208,11 @@ final class CompiledCore {
                 used = (0..<level.width).filter { usedSlots.contains(level.offset + $0) }
             } else {
                 used = nil
+            }
+            if case .query(let q) = level.source, !q.isCorrelated, level.hashProbe != nil {
+                isReadOncePerStatement = true
+            } else {
+                isReadOncePerStatement = false
             }
         }
     }
