@@ -166,6 +166,14 @@ import Testing
             ])
     }
 
+    @Test func anAsyncQuerysResultsBelongUnderItsAwait() {
+        let records = parse("query I nosort async q1\nSELECT 1\n----\n1\n")
+        #expect(
+            records.map(\.command) == [
+                .invalid(message: "the results of async query q1 belong under its awaitquery, not under the query", stopsScript: false)
+            ])
+    }
+
     @Test func malformedRecords() {
         let records = parse(
             """

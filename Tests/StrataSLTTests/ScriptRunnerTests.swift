@@ -1,5 +1,5 @@
 // Whole scripts run on FakeDatabase: expectations, comparison forms, labels, conditions, halt,
-// malformed records, connections, async refusal, fail-fast and the counts.
+// malformed records, connections, fail-fast and the counts (async records: AsyncRecordTests).
 
 import Strata
 import Testing
@@ -436,34 +436,6 @@ import Testing
         #expect(report.passed == 4)
         #expect(database.log.map(\.session) == [0, 1, 0, 2])
         #expect(database.sessionCount == 3)
-    }
-
-    @Test func asyncRecordsAreRefusedForNow() {
-        let database = FakeDatabase()
-        let report = runScript(
-            """
-            statement async s1 ok
-            UPDATE t SET x = 1
-
-            query I async q1
-            SELECT x FROM t
-
-            awaitstatement s1
-
-            awaitquery q1
-            ----
-            1
-
-            awaitstatement never
-            """, on: database)
-        #expect((report.passed, report.failed) == (0, 3))
-        #expect(
-            report.failures == [
-                "test.slt:1: statement async is not supported yet (issue 6): UPDATE t SET x = 1",
-                "test.slt:4: query async is not supported yet (issue 6): SELECT x FROM t",
-                "test.slt:13: no async statement or query named never is running",
-            ])
-        #expect(database.log.isEmpty)
     }
 
     @Test func theAwaitOfASkippedAsyncRecordIsSkippedToo() {

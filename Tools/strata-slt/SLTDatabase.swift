@@ -23,10 +23,18 @@ struct SLTRows {
     var rows: [[Value]]
 }
 
-/// One connection: runs one statement at a time.
+/// One connection: runs one statement at a time, on whichever thread holds it (one at a time:
+/// the runner's, or an async statement's, CONTRACT.md §3).
 protocol SLTSession {
     func execute(_ sql: String) throws(SLTError)
     func query(_ sql: String) throws(SLTError) -> SLTRows
+    /// Whether a transaction opened by BEGIN is open (the runner rolls it back at the file's end).
+    var isInTransaction: Bool { get }
+    /// Installs the engine's wait hook: `observer` is called on the statement's thread each time
+    /// a statement starts to wait for a lock or the serial gate. Called once, before any statement.
+    func observeWaits(_ observer: @escaping @Sendable () -> Void)
+    /// Stops the statement running on this session, called from any thread; the statement fails.
+    var interrupter: @Sendable () -> Void { get }
 }
 
 /// A fresh database for one script. Sessions are opened on first use by name (CONTRACT.md §3).
@@ -105,6 +113,15 @@ final class StrataBackend: SLTDatabase {
 
 struct StrataSession: SLTSession {
     let connection: Connection
+
+    var isInTransaction: Bool { connection.isInTransaction }
+
+    func observeWaits(_ observer: @escaping @Sendable () -> Void) { connection.onWait = observer }
+
+    var interrupter: @Sendable () -> Void {
+        let interrupter = connection.interrupter
+        return { interrupter.interrupt() }
+    }
 
     func execute(_ sql: String) throws(SLTError) {
         do { try connection.execute(sql) } catch { throw StrataBackend.sltError(error) }

@@ -58,10 +58,16 @@ enum ScriptParser {
             let (sql, afterSQL) = lines.joinedContent(from: index + 1, stopAtDashes: true)
             var expected = ExpectedResult.values([])
             var end = afterSQL
-            if afterSQL < lines.count && lines.isDashes(afterSQL) {
+            let hasResults = afterSQL < lines.count && lines.isDashes(afterSQL)
+            if hasResults {
                 (expected, end) = parseResults(from: afterSQL + 1, lines: lines)
             }
-            return (parseQuery(tokens, sql: sql, expected: expected), end)
+            let command = parseQuery(tokens, sql: sql, expected: expected)
+            if hasResults, case .query(let query) = command, let name = query.asyncName {
+                let message = "the results of async query \(name) belong under its awaitquery, not under the query"
+                return (.invalid(message: message, stopsScript: false), end)
+            }
+            return (command, end)
 
         case "hash-threshold":
             let value = tokens.count > 1 ? atoi(tokens[1]) : 0

@@ -18,7 +18,29 @@
 //   (5) `halt` stops the script. An unknown record type or a query without a type string fails
 //       and stops it; other malformed records fail and the script goes on.
 //   (6) Statements and queries are counted: passed, failed or skipped. Other records are not.
-//       Async records (CONTRACT.md §3) parse but fail as not supported yet (issue 6).
+//       An async record is counted once: failed at its start (it finished without waiting, or
+//       neither waited nor finished within the limit), else passed or failed at its await.
+// MULTI-CONNECTION RECORDS (CONTRACT.md §3)
+//   (7) `connection NAME` switches the records that follow to NAME, opened on first use
+//       (the first is `default`). Connections are opened on the same database.
+//   (8) `statement async NAME ...` / `query ... async NAME` start the SQL on a thread of its own,
+//       which owns the connection's session until it ends (ConnectionWatch.swift), and the
+//       runner moves on as soon as the engine's wait hook says the statement waits for a lock or
+//       the serial gate. If it finishes without having waited, the record fails; if neither
+//       happens within `waitLimit` (30 s), it fails and is interrupted.
+//   (9) `awaitstatement NAME` / `awaitquery NAME` (under any connection, which stays current)
+//       wait for it to end, up to `waitLimit`, and check it as (2) and (3) would.
+//  (10) Test-file errors stop the script, reported with file and line: a record on a connection
+//       whose async statement still runs, an async name already running, an await of the wrong
+//       kind. At the end of the script the runner interrupts the async statements still
+//       running (failing those never awaited), rolls back every connection it holds so nothing
+//       waits for their locks, waits for the async statements up to `waitLimit`, and drops
+//       every connection. A statement still running then is abandoned with its database
+//       (reported, and `abandonedStatements` tells Suite not to close that database).
+//  (11) A plain record that waits for a lock can only be released by an async statement that
+//       ends; `waitLimit` after it starts to wait it is interrupted and fails.
+
+import Dispatch
 
 struct ScriptReport: Equatable {
     var path: String
@@ -31,6 +53,9 @@ struct ScriptReport: Equatable {
     var haltedAtLine: Int?
     /// True when --fail-fast stopped the script before its end.
     var stoppedEarly = false
+    /// Async statements still running on their thread when the script was done with them (10):
+    /// their database must stay open.
+    var abandonedStatements = 0
     /// Wall-clock time of the script, database setup included.
     var seconds: Double = 0
 }
@@ -43,33 +68,84 @@ struct ScriptRunner<Database: SLTDatabase> {
     let failFast: Bool
     /// Polled before each record; true stops the script (another script failed under --fail-fast).
     let shouldStop: () -> Bool
+    /// The safety limit of (8), (9), (10) and (11): CONTRACT.md §3's 30 s.
+    let waitLimit: Duration
 
     private var hashThreshold = 0
     private var labelHashes: [String: String] = [:]
-    private var sessions: [String: Database.Session] = [:]
+    private var connections: [String: Link] = [:]
     private var currentConnection = "default"
     private var patterns: [String: Regex<AnyRegexOutput>] = [:]
-    /// Async records that were skipped or refused as unsupported: their awaits are no-ops.
+    /// Async records that were skipped or already failed at their start: their awaits are no-ops.
     private var settledAsync: Set<String> = []
     private var report: ScriptReport
 
+    /// One named connection.
+    private struct Link {
+        /// Nil while an async statement's thread has it.
+        var session: Database.Session?
+        let watch: ConnectionWatch
+        var async: RunningAsync?
+    }
+
+    /// An async statement or query whose await has not taken it back yet.
+    private struct RunningAsync {
+        var name: String
+        var line: Int
+        var work: AsyncWork
+        let carrier: SessionCarrier<Database.Session>
+        /// Its record is counted already (failed at its start, or at an await that gave up).
+        var isCounted = false
+    }
+
+    private enum AsyncWork {
+        case statement(Statement)
+        case query(Query)
+
+        var kind: String {
+            switch self {
+            case .statement: "statement"
+            case .query: "query"
+            }
+        }
+
+        /// The record that awaits it.
+        var awaitRecord: String {
+            switch self {
+            case .statement: "awaitstatement"
+            case .query: "awaitquery"
+            }
+        }
+
+        var sql: String {
+            switch self {
+            case .statement(let statement): statement.sql
+            case .query(let query): query.sql
+            }
+        }
+    }
+
     init(
         path: String, database: Database, labels: Set<String>, failFast: Bool = false,
-        shouldStop: @escaping () -> Bool = { false }
+        waitLimit: Duration = .seconds(30), shouldStop: @escaping () -> Bool = { false }
     ) {
         self.path = path
         self.database = database
         self.labels = Set(labels.map { $0.lowercased() })
         self.failFast = failFast
+        self.waitLimit = waitLimit
         self.shouldStop = shouldStop
         self.report = ScriptReport(path: path)
     }
 
-    /// Runs `records` in order and returns the counts and failure lines.
+    /// Runs `records` in order, then closes every connection (10); returns the counts and
+    /// failure lines.
     mutating func run(_ records: [Record]) -> ScriptReport {
+        var reachedEnd = true
         for record in records {
             if shouldStop() {
                 report.stoppedEarly = true
+                reachedEnd = false
                 break
             }
             let outcome = runRecord(record)
@@ -86,13 +162,21 @@ struct ScriptRunner<Database: SLTDatabase> {
                 report.failed += 1
                 report.failures.append(line)
             }
-            if case .halt = outcome { break }
-            if case .failedAndStop = outcome { break }
+            if case .halt = outcome {
+                reachedEnd = false
+                break
+            }
+            if case .failedAndStop = outcome {
+                reachedEnd = false
+                break
+            }
             if failFast, case .failed = outcome {
                 report.stoppedEarly = true
+                reachedEnd = false
                 break
             }
         }
+        closeConnections(reachedEnd: reachedEnd)
         return report
     }
 
@@ -108,8 +192,10 @@ struct ScriptRunner<Database: SLTDatabase> {
         }
         switch record.command {
         case .statement(let statement):
+            if let name = statement.asyncName { return startAsync(.statement(statement), name: name, line: record.line) }
             return runStatement(statement, line: record.line)
         case .query(let query):
+            if let name = query.asyncName { return startAsync(.query(query), name: name, line: record.line) }
             return runQuery(query, line: record.line)
         case .hashThreshold(let value):
             hashThreshold = value
@@ -119,9 +205,10 @@ struct ScriptRunner<Database: SLTDatabase> {
         case .connection(let name):
             currentConnection = name
             return .uncounted
-        case .awaitStatement(let name), .awaitQuery(let name, _):
-            if settledAsync.remove(name) != nil { return .uncounted }
-            return .failed(failureLine(record.line, "no async statement or query named \(name) is running"))
+        case .awaitStatement(let name):
+            return awaitAsync(name, expected: nil, line: record.line)
+        case .awaitQuery(let name, let expected):
+            return awaitAsync(name, expected: expected, line: record.line)
         case .invalid(let message, let stops):
             let line = failureLine(record.line, message)
             return stops ? .failedAndStop(line) : .failed(line)
@@ -151,33 +238,286 @@ struct ScriptRunner<Database: SLTDatabase> {
         return record.isCounted ? .skipped : .uncounted
     }
 
-    private mutating func session() throws(SLTError) -> Database.Session {
-        if let session = sessions[currentConnection] { return session }
-        let session = try database.openSession()
-        sessions[currentConnection] = session
-        return session
+    // MARK: Connections
+
+    private enum Claim {
+        case ready(Database.Session, ConnectionWatch)
+        case cannotOpen(SLTError)
+        case busy(Outcome)
     }
 
-    private mutating func runStatement(_ statement: Statement, line: Int) -> Outcome {
-        if let name = statement.asyncName {
-            settledAsync.insert(name)
-            return .failed(failureLine(line, "statement async is not supported yet (issue 6)", sql: statement.sql))
+    /// The current connection's session for a record to run on, opened on first use (7); a
+    /// test-file error while an async statement has it (10).
+    private mutating func claim(line: Int) -> Claim {
+        let name = currentConnection
+        if var link = connections[name] {
+            if let running = link.async {
+                // An async record already counted as failed was interrupted: once it has ended,
+                // its connection takes records again.
+                if running.isCounted {
+                    guard link.watch.awaitFinish(deadline: .now() + waitLimit.dispatchInterval) != nil else {
+                        return .busy(
+                            testFileError(
+                                line, "connection \(name) still runs async \(running.work.kind) \(running.name) "
+                                    + "(line \(running.line)), \(waitLimit) after it was interrupted"))
+                    }
+                } else {
+                    return .busy(
+                        testFileError(
+                            line,
+                            "connection \(name) still runs async \(running.work.kind) \(running.name) (line \(running.line)); "
+                                + "\(running.work.awaitRecord) \(running.name) before giving the connection another record"))
+                }
+                link.session = running.carrier.session
+                link.async = nil
+                connections[name] = link
+            }
+            return .ready(link.session!, link.watch)
         }
-        var failure: SLTError?
+        let session: Database.Session
         do throws(SLTError) {
-            try session().execute(statement.sql)
+            session = try database.openSession()
         } catch {
-            failure = error
+            return .cannotOpen(error)
         }
+        let watch = ConnectionWatch(interrupt: session.interrupter, waitLimit: waitLimit)
+        session.observeWaits { watch.noteWait() }
+        connections[name] = Link(session: session, watch: watch)
+        return .ready(session, watch)
+    }
+
+    private func runningAsync(named name: String) -> (connection: String, running: RunningAsync)? {
+        for (connection, link) in connections {
+            if let running = link.async, running.name == name { return (connection, running) }
+        }
+        return nil
+    }
+
+    /// Ends the script's use of its connections (10).
+    private mutating func closeConnections(reachedEnd: Bool) {
+        let names = connections.keys.sorted()
+        var pending: [String] = []
+        for name in names {
+            guard let running = connections[name]?.async else { continue }
+            pending.append(name)
+            if reachedEnd && !running.isCounted {
+                report.failed += 1
+                report.failures.append(
+                    failureLine(
+                        running.line, "async \(running.work.kind) \(running.name) was never awaited (no \(running.work.awaitRecord) \(running.name))",
+                        sql: running.work.sql))
+            }
+            connections[name]?.watch.stopAsync()
+        }
+        for name in names {
+            if let session = connections[name]?.session { rollBack(session) }
+        }
+        let deadline = DispatchTime.now() + waitLimit.dispatchInterval
+        for name in pending {
+            guard let link = connections[name], let running = link.async else { continue }
+            if link.watch.awaitFinish(deadline: deadline) != nil {
+                rollBack(running.carrier.session)
+            } else {
+                report.abandonedStatements += 1
+                report.failed += 1
+                report.failures.append(
+                    failureLine(
+                        running.line,
+                        "async \(running.work.kind) \(running.name) still runs \(waitLimit) after the end of the file; "
+                            + "its thread and database are abandoned", sql: running.work.sql))
+            }
+        }
+        connections.removeAll()
+    }
+
+    private func rollBack(_ session: Database.Session) {
+        if session.isInTransaction { try? session.execute("ROLLBACK") }
+    }
+
+    private func testFileError(_ line: Int, _ message: String) -> Outcome {
+        .failedAndStop(failureLine(line, "test-file error: " + message))
+    }
+
+    // MARK: Plain records
+
+    private mutating func runStatement(_ statement: Statement, line: Int) -> Outcome {
+        var failure: SLTError?
+        switch claim(line: line) {
+        case .busy(let outcome):
+            return outcome
+        case .cannotOpen(let error):
+            failure = error
+        case .ready(let session, let watch):
+            watch.beginPlain()
+            do throws(SLTError) {
+                try session.execute(statement.sql)
+            } catch {
+                failure = error
+            }
+            if watch.endPlain() { return stoppedAtLimit(line, sql: statement.sql) }
+        }
+        return check(statement, failure: failure, line: line)
+    }
+
+    private mutating func runQuery(_ query: Query, line: Int) -> Outcome {
+        var result: Result<SLTRows, SLTError>
+        switch claim(line: line) {
+        case .busy(let outcome):
+            return outcome
+        case .cannotOpen(let error):
+            result = .failure(error)
+        case .ready(let session, let watch):
+            watch.beginPlain()
+            do throws(SLTError) {
+                result = .success(try session.query(query.sql))
+            } catch {
+                result = .failure(error)
+            }
+            if watch.endPlain() { return stoppedAtLimit(line, sql: query.sql) }
+        }
+        return check(query, expected: query.expected, result: result, line: line)
+    }
+
+    private func stoppedAtLimit(_ line: Int, sql: String) -> Outcome {
+        .failed(
+            failureLine(
+                line, "waited \(waitLimit) for a lock or the serial gate and was interrupted (only an async statement "
+                    + "of this file could have released it: write this record as an async one)", sql: sql))
+    }
+
+    // MARK: Async records
+
+    /// (8): starts `work` on its own thread and returns once it waits.
+    private mutating func startAsync(_ work: AsyncWork, name: String, line: Int) -> Outcome {
+        settledAsync.remove(name)
+        if let other = runningAsync(named: name) {
+            return testFileError(
+                line, "async \(other.running.work.kind) \(name) (line \(other.running.line), connection \(other.connection)) "
+                    + "is still running; await it before reusing its name")
+        }
+        let session: Database.Session
+        let watch: ConnectionWatch
+        switch claim(line: line) {
+        case .busy(let outcome):
+            return outcome
+        case .cannotOpen(let error):
+            return .failed(failureLine(line, "cannot open connection \(currentConnection): \(error.message)", sql: work.sql))
+        case .ready(let s, let w):
+            (session, watch) = (s, w)
+        }
+        let connection = currentConnection
+        connections[connection]?.session = nil
+        let carrier = SessionCarrier(session)
+        watch.beginAsync()
+        let sql = work.sql
+        let isQuery: Bool
+        if case .query = work { isQuery = true } else { isQuery = false }
+        startThread {
+            let result: AsyncResult
+            if isQuery {
+                do throws(SLTError) {
+                    result = .query(.success(try carrier.session.query(sql)))
+                } catch {
+                    result = .query(.failure(error))
+                }
+            } else {
+                do throws(SLTError) {
+                    try carrier.session.execute(sql)
+                    result = .statement(nil)
+                } catch {
+                    result = .statement(error)
+                }
+            }
+            watch.finishAsync(result)
+        }
+        var running = RunningAsync(name: name, line: line, work: work, carrier: carrier)
+        switch watch.awaitStart(deadline: .now() + waitLimit.dispatchInterval) {
+        case .waiting:
+            connections[connection]?.async = running
+            return .uncounted
+        case .finishedWithoutWaiting:
+            let result = watch.awaitFinish(deadline: .now())
+            connections[connection]?.session = carrier.session
+            settledAsync.insert(name)
+            return .failed(
+                failureLine(
+                    line, "async \(work.kind) \(name) finished without waiting for a lock or the serial gate "
+                        + "(write it as a plain record)", sql: sql, actual: result.map(describe) ?? "unknown"))
+        case .timedOut:
+            watch.stopAsync()
+            running.isCounted = true
+            connections[connection]?.async = running
+            return .failed(
+                failureLine(
+                    line, "async \(work.kind) \(name) neither waited for a lock nor finished within \(waitLimit); interrupted",
+                    sql: sql))
+        }
+    }
+
+    /// (9): waits for the async statement `name` and checks it; `expected` is nil for `awaitstatement`.
+    private mutating func awaitAsync(_ name: String, expected: ExpectedResult?, line: Int) -> Outcome {
+        let record = expected == nil ? "awaitstatement" : "awaitquery"
+        if settledAsync.remove(name) != nil { return .uncounted }
+        guard let found = runningAsync(named: name) else {
+            return .failed(failureLine(line, "no async statement or query named \(name) is running"))
+        }
+        let (connection, running) = found
+        switch (running.work, expected) {
+        case (.statement, .some), (.query, nil):
+            let right = expected == nil ? "awaitquery" : "awaitstatement"
+            return testFileError(
+                line, "\(record) \(name) names an async \(running.work.kind) (line \(running.line)); use \(right)")
+        default:
+            break
+        }
+        let watch = connections[connection]!.watch
+        guard let result = watch.awaitFinish(deadline: .now() + waitLimit.dispatchInterval) else {
+            watch.stopAsync()
+            if running.isCounted { return .uncounted }
+            connections[connection]?.async?.isCounted = true
+            return .failed(
+                failureLine(
+                    running.line, "async \(running.work.kind) \(name) still runs \(waitLimit) after its \(record) "
+                        + "at line \(line); interrupted", sql: running.work.sql))
+        }
+        connections[connection]?.session = running.carrier.session
+        connections[connection]?.async = nil
+        if running.isCounted { return .uncounted }
+        let context = "async \(name), awaited at line \(line)"
+        switch (running.work, result, expected) {
+        case (.statement(let statement), .statement(let failure), _):
+            return check(statement, failure: failure, line: running.line, context: context)
+        case (.query(let query), .query(let result), let expected?):
+            return check(query, expected: expected, result: result, line: running.line, context: context)
+        default:
+            preconditionFailure("an async \(running.work.kind) ended with another kind of result")
+        }
+    }
+
+    private func describe(_ result: AsyncResult) -> String {
+        switch result {
+        case .statement(nil): "ok"
+        case .statement(let error?): "error: \(error.message)"
+        case .query(.success(let rows)): "\(rows.rows.count) row\(rows.rows.count == 1 ? "" : "s")"
+        case .query(.failure(let error)): "error: \(error.message)"
+        }
+    }
+
+    // MARK: Checking outcomes
+
+    /// (2): a statement's outcome against its expectation.
+    private mutating func check(_ statement: Statement, failure: SLTError?, line: Int, context: String? = nil) -> Outcome {
+        func what(_ text: String) -> String { context.map { "\(text) (\($0))" } ?? text }
         switch (statement.expectation, failure) {
         case (.ok, nil):
             return .passed
         case (.ok, let error?):
             return .failed(
-                failureLine(line, "statement failed", sql: statement.sql, expected: "ok", actual: "error: \(error.message)"))
+                failureLine(
+                    line, what("statement failed"), sql: statement.sql, expected: "ok", actual: "error: \(error.message)"))
         case (.error(let pattern), nil):
             let expected = pattern.map { "error matching /\($0)/" } ?? "error"
-            return .failed(failureLine(line, "statement succeeded", sql: statement.sql, expected: expected, actual: "ok"))
+            return .failed(failureLine(line, what("statement succeeded"), sql: statement.sql, expected: expected, actual: "ok"))
         case (.error(nil), _?):
             return .passed
         case (.error(let pattern?), let error?):
@@ -188,32 +528,34 @@ struct ScriptRunner<Database: SLTDatabase> {
                 do {
                     regex = try Regex(pattern)
                 } catch {
-                    return .failed(failureLine(line, "invalid regular expression /\(pattern)/: \(error)", sql: statement.sql))
+                    return .failed(
+                        failureLine(line, what("invalid regular expression /\(pattern)/: \(error)"), sql: statement.sql))
                 }
                 patterns[pattern] = regex
             }
             if error.message.contains(regex) { return .passed }
             return .failed(
                 failureLine(
-                    line, "wrong error", sql: statement.sql, expected: "error matching /\(pattern)/",
+                    line, what("wrong error"), sql: statement.sql, expected: "error matching /\(pattern)/",
                     actual: "error: \(error.message)"))
         }
     }
 
-    private mutating func runQuery(_ query: Query, line: Int) -> Outcome {
-        if let name = query.asyncName {
-            settledAsync.insert(name)
-            return .failed(failureLine(line, "query async is not supported yet (issue 6)", sql: query.sql))
-        }
+    /// (3), (4): a query's rows (or error) against `expected`.
+    private mutating func check(
+        _ query: Query, expected: ExpectedResult, result: Result<SLTRows, SLTError>, line: Int, context: String? = nil
+    ) -> Outcome {
+        func what(_ text: String) -> String { context.map { "\(text) (\($0))" } ?? text }
         var rows: SLTRows
         var errorWhileRunning: SLTError?
-        do throws(SLTError) {
-            rows = try session().query(query.sql)
-        } catch {
+        switch result {
+        case .success(let r):
+            rows = r
+        case .failure(let error):
             guard error.isRaisedWhileRunning else {
                 return .failed(
                     failureLine(
-                        line, "query failed", sql: query.sql, expected: describe(query.expected),
+                        line, what("query failed"), sql: query.sql, expected: describe(expected),
                         actual: "error: \(error.message)"))
             }
             // As the reference: the rows before the error count (the API gives none of them).
@@ -223,20 +565,20 @@ struct ScriptRunner<Database: SLTDatabase> {
         guard rows.columnCount == query.types.count else {
             return .failed(
                 failureLine(
-                    line, "wrong number of result columns", sql: query.sql,
+                    line, what("wrong number of result columns"), sql: query.sql,
                     expected: "\(query.types.count) columns", actual: "\(rows.columnCount) columns"))
         }
-        var result: ResultSet
+        var resultSet: ResultSet
         switch ResultSet.format(rows.rows, types: query.types) {
-        case .success(let formatted): result = formatted
-        case .failure(let error): return .failed(failureLine(line, "malformed result: \(error.message)", sql: query.sql))
+        case .success(let formatted): resultSet = formatted
+        case .failure(let error): return .failed(failureLine(line, what("malformed result: \(error.message)"), sql: query.sql))
         }
-        result.sort(query.sortMode)
+        resultSet.sort(query.sortMode)
 
         var md5: String?
         var problems: [String] = []
         if let label = query.label {
-            let hash = result.md5
+            let hash = resultSet.md5
             md5 = hash
             if let known = labelHashes[label] {
                 if known != hash { problems.append("labeled result [\(label)] does not agree with previous values") }
@@ -246,25 +588,25 @@ struct ScriptRunner<Database: SLTDatabase> {
         }
 
         var matches: Bool
-        switch query.expected {
+        switch expected {
         case .hash(let count, let expectedMD5):
-            let hash = md5 ?? result.md5
+            let hash = md5 ?? resultSet.md5
             md5 = hash
-            matches = count == result.values.count && expectedMD5 == hash
+            matches = count == resultSet.values.count && expectedMD5 == hash
         case .values(let lines):
-            matches = lines == result.values
-            if !matches && result.columnCount > 1 && query.sortMode != .valuesort && lines.count == result.rowCount {
+            matches = lines == resultSet.values
+            if !matches && resultSet.columnCount > 1 && query.sortMode != .valuesort && lines.count == resultSet.rowCount {
                 // One row per line, values separated by a space (not the corpus's form; see (3)).
-                matches = (0..<result.rowCount).allSatisfy { lines[$0] == result.rowLine($0) }
+                matches = (0..<resultSet.rowCount).allSatisfy { lines[$0] == resultSet.rowLine($0) }
             }
         }
         if !matches { problems.insert("wrong result", at: 0) }
         if problems.isEmpty { return .passed }
-        var actual = describeActual(result, md5: md5, expected: query.expected)
+        var actual = describeActual(resultSet, md5: md5, expected: expected)
         if let errorWhileRunning { actual = "error while running: \(errorWhileRunning.message), so " + actual }
         return .failed(
             failureLine(
-                line, problems.joined(separator: "; "), sql: query.sql, expected: describe(query.expected), actual: actual))
+                line, what(problems.joined(separator: "; ")), sql: query.sql, expected: describe(expected), actual: actual))
     }
 
     private func describe(_ expected: ExpectedResult) -> String {
