@@ -65,7 +65,7 @@ struct DataSet: Sendable {
             return [.integer(Int64(a)), .integer(Int64(a + w - 1))]
         }
         var parameters: [Workload: [[Value]]] = [:]
-        for w in Workload.allCases where w.isAvailable && w != .bulkInsert {
+        for w in Workload.allCases where w.isDefault && w != .bulkInsert {
             let ops = options.operations(w)
             // Each workload draws from its own stream, so choosing workloads changes nothing else.
             var r = SplitMix64(seed: options.seed &+ UInt64(Workload.allCases.firstIndex(of: w)! + 1) &* 0x1_0000_0001)

@@ -18,10 +18,13 @@ enum Workload: String, CaseIterable, Sendable {
     case orderByLimit = "order-by-limit"
     case update
     case delete
-    /// Listed by --list, never run: it needs concurrent connections (issue 6).
+    /// Threads on concurrent connections for a fixed time (Concurrent.swift); run when named
+    /// (or by `--workload all`), not by default: it takes 3 x 7 x --seconds.
     case concurrentRW = "concurrent-rw"
 
-    var isAvailable: Bool { self != .concurrentRW }
+    var isAvailable: Bool { true }
+    /// Whether a run without --workload includes it.
+    var isDefault: Bool { self != .concurrentRW }
 
     /// Statements per run at --rows 10000 and --scale 1, chosen so that today's Strata (which
     /// reads a whole table per statement) spends about 1-3 s on each workload.
@@ -45,7 +48,7 @@ enum Workload: String, CaseIterable, Sendable {
         case .orderByLimit: "SELECT ... FROM t WHERE grp <> ? ORDER BY score DESC LIMIT 10 (no index on score)"
         case .update: "UPDATE t SET grp = ?, name = ? WHERE id = ? (random ids), in one transaction"
         case .delete: "DELETE FROM t WHERE id = ? (distinct random ids), in one transaction"
-        case .concurrentRW: "not yet (issue 6): readers and a writer on concurrent connections"
+        case .concurrentRW: "2, 4 and 8 threads, one connection each: autocommit point reads and single-row updates, half each, for --seconds, in every level and mode; SQLite WAL with busy_timeout"
         }
     }
 }
@@ -63,7 +66,9 @@ struct BenchOptions: Sendable {
     var durability = Durability.full
     /// Pages of 4 KiB kept in memory by each engine (Strata's Options.cachePages, SQLite's cache_size).
     var cachePages = 4096
-    var workloads: [Workload] = Workload.allCases.filter(\.isAvailable)
+    var workloads: [Workload] = Workload.allCases.filter(\.isDefault)
+    /// Seconds each engine runs each concurrent-rw cell.
+    var seconds = 2.0
     var json = false
     var list = false
     var directory = "/tmp"
@@ -86,6 +91,7 @@ struct BenchOptions: Sendable {
           --cache-pages N    page cache of each engine in 4 KiB pages (default 4096 = 16 MiB)
           --dir PATH         where the temporary databases go (default $TMPDIR or /tmp)
           --seed N           seed of the data generator (default 0x5EED5EED)
+          --seconds S        seconds per engine and cell of concurrent-rw (default 2)
           --json             print a JSON array instead of a table
         """
 
@@ -118,6 +124,10 @@ struct BenchOptions: Sendable {
                 let text = try value()
                 guard let x = Double(text), x > 0, x.isFinite else { throw BenchError("--scale needs a positive number, got '\(text)'") }
                 o.scale = x
+            case "--seconds":
+                let text = try value()
+                guard let x = Double(text), x > 0, x.isFinite else { throw BenchError("--seconds needs a positive number, got '\(text)'") }
+                o.seconds = x
             case "--durability":
                 let text = try value()
                 guard let d = Durability(rawValue: text.lowercased()) else {
@@ -156,7 +166,7 @@ struct BenchOptions: Sendable {
     var listing: String {
         var lines = ["workloads (run in this order; statements per repetition at the current --rows and --scale):"]
         for w in Workload.allCases {
-            let ops = w.isAvailable ? String(operations(w)) : "-"
+            let ops = w.isDefault ? String(operations(w)) : "-"
             lines.append("  \(pad(w.rawValue, 15, right: false)) \(pad(ops, 6))  \(w.summary)")
         }
         return lines.joined(separator: "\n")

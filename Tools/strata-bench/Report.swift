@@ -41,7 +41,6 @@ struct Report {
         out.append("(lower is better. ops = statements per repetition (bulk-insert: rows). Seconds are wall-clock; CPU ratio = the")
         out.append(" same ratio of process CPU time, steadier on a busy machine but blind to waits for the disk. MiB = the process's")
         out.append(" peak resident size during that workload on that engine, both databases open; (+n) = its rise during the workload.)")
-        out.append("concurrent-rw: not yet (issue 6)")
         let worst = results.sorted { Self.seconds($0.strata) / Self.seconds($0.sqlite) > Self.seconds($1.strata) / Self.seconds($1.sqlite) }
         out.append("worst ratios: " + worst.prefix(3).map { "\($0.workload.rawValue) \(short(Self.seconds($0.strata) / Self.seconds($0.sqlite)))x" }
             .joined(separator: ", "))

@@ -32,7 +32,7 @@ struct WorkloadResult {
 func run(_ options: BenchOptions) throws(BenchError) -> [WorkloadResult] {
     progress("strata-bench: generating \(options.rows) rows (seed 0x\(String(options.seed, radix: 16))) ...")
     let data = DataSet(options: options)
-    var results = options.workloads.map { w in
+    var results = options.workloads.filter { $0 != .concurrentRW }.map { w in
         WorkloadResult(workload: w, operations: w == .bulkInsert ? options.rows : data.parameters[w]!.count)
     }
     let loadT = !options.workloads.contains(.bulkInsert)
@@ -50,7 +50,7 @@ func run(_ options: BenchOptions) throws(BenchError) -> [WorkloadResult] {
             try strata.load(t: loadT, u: loadU)
             try sqlite.load(t: loadT, u: loadU)
         }
-        for (k, w) in options.workloads.enumerated() {
+        for (k, w) in options.workloads.filter({ $0 != .concurrentRW }).enumerated() {
             let strataFirst = (rep + k) % 2 == 0
             progress("[\(rep + 1)/\(options.repeats)] \(w.rawValue): \(results[k].operations) statements, "
                 + (strataFirst ? "Strata then SQLite" : "SQLite then Strata") + " ...")
@@ -95,9 +95,17 @@ do {
         print(options.listing)
         exit(0)
     }
-    let results = try run(options)
+    let results = options.workloads == [.concurrentRW] ? [] : try run(options)
+    let concurrent = options.workloads.contains(.concurrentRW) ? try ConcurrentRW.run(options) : []
     let report = Report(options: options, results: results, machine: machineDescription(), source: sourceCommit())
-    print(options.json ? report.json : report.table)
+    if options.json {
+        var objects = results.isEmpty ? [] : [String(report.json.dropFirst(2).dropLast(2))]
+        objects.append(contentsOf: ConcurrentRW.json(concurrent, options))
+        print("[\n" + objects.joined(separator: ",\n") + "\n]")
+    } else {
+        if !results.isEmpty { print(report.table) }
+        if !concurrent.isEmpty { print(ConcurrentRW.table(concurrent, options)) }
+    }
 } catch {
     emit(error.description + "\n", to: error.exitCode == 0 ? 1 : 2)
     exit(error.exitCode)
