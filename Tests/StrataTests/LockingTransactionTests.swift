@@ -225,3 +225,101 @@ final class Running: Sendable {
         #expect(try value(a, "SELECT v FROM t WHERE id = 1") == .integer(0))
     }
 }
+
+@Suite struct RowLockClauseTests {
+    func database() throws -> TemporaryDatabase {
+        let db = try TemporaryDatabase()
+        try db.database.connection().execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v INTEGER); INSERT INTO t VALUES (1, 10), (2, 20);")
+        return db
+    }
+
+    func code(_ r: Result<[[Value]], StrataError>) -> SQLState? {
+        if case .failure(let e) = r { return e.code }
+        return nil
+    }
+
+    @Test func forUpdateMakesAPessimisticWriterWait() throws {
+        let db = try database()
+        let a = db.database.connection()
+        let b = db.database.connection()
+        try a.execute("BEGIN ISOLATION LEVEL SNAPSHOT PESSIMISTIC")
+        #expect(try a.query("SELECT v FROM t WHERE id = 1 FOR UPDATE").rows == [[.integer(10)]])
+        try b.execute("SET default_concurrency = 'PESSIMISTIC'")
+        let write = Running(b, "UPDATE t SET v = 0 WHERE id = 1")
+        #expect(write.isWaiting)
+        // The other row is not marked.
+        try db.database.connection().execute("UPDATE t SET v = 21 WHERE id = 2")
+        try a.execute("UPDATE t SET v = 11 WHERE id = 1")
+        try a.execute("COMMIT")
+        // b (SERIALIZABLE PESSIMISTIC) waited for a, then reads the newest row and goes on.
+        #expect(code(write.result()) == nil)
+        #expect(try a.query("SELECT v FROM t WHERE id = 1").rows == [[.integer(0)]])
+        // Under SNAPSHOT PESSIMISTIC the waiter fails when the holder committed a change to the row.
+        try a.execute("BEGIN ISOLATION LEVEL SNAPSHOT PESSIMISTIC")
+        _ = try a.query("SELECT v FROM t WHERE id = 1 FOR UPDATE")
+        // (In autocommit the statement would run again by itself and succeed.)
+        try b.execute("BEGIN ISOLATION LEVEL SNAPSHOT PESSIMISTIC")
+        let snapshotWrite = Running(b, "UPDATE t SET v = 5 WHERE id = 1")
+        #expect(snapshotWrite.isWaiting)
+        try a.execute("UPDATE t SET v = 12 WHERE id = 1")
+        try a.execute("COMMIT")
+        #expect(code(snapshotWrite.result()) == .serializationFailure)
+        try b.execute("ROLLBACK")
+    }
+
+    @Test func forShareUnderReadCommittedMakesAWriterWait() throws {
+        let db = try database()
+        let a = db.database.connection()
+        let b = db.database.connection()
+        try a.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        #expect(try a.query("SELECT v FROM t WHERE id = 2 FOR SHARE").rows == [[.integer(20)]])
+        try b.execute("SET default_isolation = 'READ COMMITTED'")
+        let write = Running(b, "UPDATE t SET v = v + 1 WHERE id = 2")
+        #expect(write.isWaiting)
+        try a.execute("COMMIT")
+        #expect(code(write.result()) == nil)
+        #expect(try a.query("SELECT v FROM t WHERE id = 2").rows == [[.integer(21)]])
+    }
+
+    @Test(arguments: ["SNAPSHOT", "SERIALIZABLE"])
+    func optimisticForUpdateAndForShareFailAtCommitWhenTheRowChanged(_ level: String) throws {
+        let db = try database()
+        let a = db.database.connection()
+        let b = db.database.connection()
+        for clause in ["FOR UPDATE", "FOR SHARE"] {
+            try a.execute("BEGIN ISOLATION LEVEL \(level) OPTIMISTIC")
+            _ = try a.query("SELECT v FROM t WHERE id = 1 \(clause)")
+            try b.execute("UPDATE t SET v = v + 1 WHERE id = 1")
+            // Nothing written by a, but the marked row changed after its snapshot.
+            #expect(throws: StrataError.self) { try a.execute("COMMIT") }
+            #expect(!a.isInTransaction)
+            // Unchanged, it commits.
+            try a.execute("BEGIN ISOLATION LEVEL \(level) OPTIMISTIC")
+            _ = try a.query("SELECT v FROM t WHERE id = 1 \(clause)")
+            try b.execute("UPDATE t SET v = v + 1 WHERE id = 2")
+            try a.execute("COMMIT")
+        }
+        // Two FOR UPDATE of one row: the first to commit wins.
+        try a.execute("BEGIN ISOLATION LEVEL \(level) OPTIMISTIC")
+        try b.execute("BEGIN ISOLATION LEVEL \(level) OPTIMISTIC")
+        _ = try a.query("SELECT v FROM t WHERE id = 1 FOR UPDATE")
+        _ = try b.query("SELECT v FROM t WHERE id = 1 FOR UPDATE")
+        try a.execute("COMMIT")
+        #expect(throws: StrataError.self) { try b.execute("COMMIT") }
+    }
+
+    @Test func forUpdateNeedsASimpleQuery() throws {
+        let db = try database()
+        let a = db.database.connection()
+        for sql in ["SELECT count(*) FROM t FOR UPDATE", "SELECT DISTINCT v FROM t FOR SHARE",
+                    "SELECT * FROM t AS x JOIN t AS y ON x.id = y.id FOR UPDATE", "SELECT 1 FOR UPDATE"] {
+            do {
+                _ = try a.query(sql)
+                Issue.record("expected an error for \(sql)")
+            } catch let e as StrataError {
+                #expect(e.code == .featureNotSupported)
+                #expect(e.message.contains("needs a SELECT from one table"))
+            }
+        }
+    }
+}

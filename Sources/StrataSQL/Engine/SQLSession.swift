@@ -275,7 +275,18 @@ package final class SQLSession {
         // Locks and the gate are freed once the commit is published (`finish`), so a waiter
         // reads it.
         defer { tx.finish() }
-        if !tx.hasChanges { return }
+        if !tx.hasChanges {
+            // Rows marked FOR SHARE are checked even when nothing was written; rows marked FOR
+            // UPDATE go through the commit pipeline (an empty commit), so that they also count
+            // as written for the transactions that validate after this one.
+            guard tx.hasMarkedRows else { return }
+            if !tx.conflictKeys.isEmpty {
+                try engine.storage.commit(WriteBatch(), hook: engine.transactions.hook(tx.validation()))
+            } else {
+                try engine.transactions.validateNow(tx.validation())
+            }
+            return
+        }
         let hook = engine.transactions.hook(tx.validation())
         if tx.catalogChanged {
             // The catalog is published in the same critical section as the commit, so that the

@@ -79,6 +79,7 @@ struct StatementRunner {
         switch statement {
         case .select(let s):
             let plan = try selectPlan(s)
+            if let mode = s.rowLock { try lockSelectedRows(s, plan, mode) }
             return QueryRows(columns: plan.columnNames, rows: try QueryExecutor.run(plan, context()))
         case .insert(let s):
             session.statementChanges = 0
@@ -661,21 +662,23 @@ struct StatementRunner {
         return (table, scope)
     }
 
-    func targetRows(_ tableName: QualifiedName, alias: String?, hint: IndexHint?, whereClause: Expr?) throws(StrataError)
-        -> (TableInfo, [[Value]], Scope) {
+    /// The rows a statement changes (or FOR UPDATE/SHARE marks: `locking` false leaves the row
+    /// locks to the caller).
+    func targetRows(_ tableName: QualifiedName, alias: String?, hint: IndexHint?, whereClause: Expr?,
+                    locking: Bool = true) throws(StrataError) -> (TableInfo, [[Value]], Scope) {
         let (table, scope) = try targetTable(tableName, alias: alias, hint: hint)
         let ctx = context()
         let pred = try whereClause.map { (w) throws(StrataError) in try planner.bindDMLWhere(w, scope, target: table) }
         // The rows are fixed here, before anything changes: read through the access path the
         // planner would give `SELECT ... FROM table WHERE ...`, then checked against all of WHERE.
         let candidates = try candidateRows(table, pred, hint, ctx)
-        guard let pred else { return (table, tx.locksWrites ? try lockTargets(table, candidates, nil, ctx) : candidates, scope) }
+        guard let pred else { return (table, locking && tx.locksWrites ? try lockTargets(table, candidates, nil, ctx) : candidates, scope) }
         var kept: [[Value]] = []
         for r in candidates {
             try session.checkInterrupt()
             if try Evaluator.isTrue(pred, r, ctx) { kept.append(r) }
         }
-        return (table, tx.locksWrites ? try lockTargets(table, kept, pred, ctx) : kept, scope)
+        return (table, locking && tx.locksWrites ? try lockTargets(table, kept, pred, ctx) : kept, scope)
     }
 
     /// Takes the row write locks of PESSIMISTIC and READ COMMITTED on the rows a statement will

@@ -125,6 +125,9 @@ final class TransactionManager: Sendable {
         })
     }
 
+    /// Validates a transaction that commits nothing (rows it marked FOR UPDATE / FOR SHARE).
+    func validateNow(_ v: Validation) throws(StrataError) { try validate(v) }
+
     private func validate(_ v: Validation) throws(StrataError) {
         let failure: String? = state.withLock { s in
             var i = s.history.count

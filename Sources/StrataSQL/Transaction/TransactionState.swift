@@ -96,6 +96,20 @@ final class TransactionState {
 
     /// Whether the transaction has anything to commit.
     var hasChanges: Bool { !writes.isEmpty || catalogChanged }
+    /// Whether it marked rows FOR UPDATE or FOR SHARE (then COMMIT validates it even with nothing
+    /// to write).
+    var hasMarkedRows: Bool { !conflictKeys.isEmpty || !sharedRows.isEmpty }
+
+    /// Rows read FOR SHARE by an optimistic transaction: validated at COMMIT as reads at every
+    /// level (a commit since the snapshot that wrote one fails this transaction).
+    private(set) var sharedRows: Set<[UInt8]> = []
+
+    func markShared(_ key: [UInt8]) { sharedRows.insert(key) }
+
+    /// Takes a shared lock on `key` (FOR SHARE in the modes that lock rows).
+    func lockShared(_ key: [UInt8]) throws(StrataError) {
+        try lock(.key(key), .shared)
+    }
 
     /// Notes a key that counts as written for conflicts (and is locked as a write is).
     func addConflictKey(_ key: [UInt8]) throws(StrataError) {
@@ -111,6 +125,11 @@ final class TransactionState {
         if !conflictKeys.isEmpty {
             keys.append(contentsOf: conflictKeys)
             keys.sort { compareKeyBytes($0, $1) < 0 }
+        }
+        if !sharedRows.isEmpty {
+            var r = reads ?? ReadSet()
+            for k in sharedRows { r.add(k) }
+            reads = r
         }
         reads?.normalize()
         let checksWrites = isolation != .readCommitted && mode != .serial && !locksReads
