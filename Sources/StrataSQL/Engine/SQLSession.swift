@@ -63,6 +63,11 @@ package final class SQLSession {
     /// What changes(), total_changes() and last_insert_rowid() answer.
     private let changeCounts = ChangeCounts()
 
+    /// How this connection's transactions wait (made once: a statement would otherwise allocate
+    /// its closures).
+    private lazy var waits = TransactionState.Waits(interrupt: interrupt, timeout: { [weak self] in self?.lockTimeout },
+                                                    onWait: { [weak self] in self?.waitObserver?() })
+
     init(engine: SQLEngine) { self.engine = engine }
 
     /// Runs every statement of `sql`, discarding rows; stops at the first error.
@@ -256,8 +261,7 @@ package final class SQLSession {
         let readOnly: Bool
         if case .select = statement { readOnly = !explicit } else { readOnly = false }
         let mode = settings.mode ?? defaultMode
-        let waits = TransactionState.Waits(interrupt: interrupt, timeout: { [weak self] in self?.lockTimeout },
-                                           onWait: { [weak self] in self?.waitObserver?() })
+        let waits = self.waits
         let id = try engine.transactions.enterGate(mode, waits: waits)
         // The snapshot and the catalog are taken together: a DDL commit publishes its catalog
         // under the same lock (`commit`), so a transaction sees both or neither.

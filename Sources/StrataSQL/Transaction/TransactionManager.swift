@@ -33,7 +33,6 @@ final class TransactionManager: Sendable {
         var history: [CommitRecord] = []
         /// The snapshot commit of every open transaction.
         var active: [TransactionID: CommitNumber] = [:]
-        var nextID: UInt64 = 1
     }
 
     private let state = Mutex(State())
@@ -45,13 +44,11 @@ final class TransactionManager: Sendable {
 
     init(storage: StorageEngine) { self.storage = storage }
 
+    private let nextID = Atomic<UInt64>(1)
+
     /// A number for a new transaction (it owns locks and the gate under it).
     func newID() -> TransactionID {
-        state.withLock { s in
-            let id = TransactionID(s.nextID)
-            s.nextID += 1
-            return id
-        }
+        TransactionID(nextID.wrappingAdd(1, ordering: .relaxed).oldValue)
     }
 
     /// A number for a new transaction of `mode`, inside the serial gate: exclusively for a SERIAL
@@ -195,13 +192,18 @@ final class TransactionManager: Sendable {
 /// What a transaction read: point keys (found or not) and key ranges [lower, upper) it scanned,
 /// so that a later commit's write into any of them is seen (phantoms included).
 struct ReadSet: Sendable {
-    private(set) var points: Set<[UInt8]> = []
+    /// Point keys in the order read (appending is a retain, where hashing a key costs a pass over
+    /// its bytes); sorted and deduplicated by `normalize`.
+    private(set) var points: [[UInt8]] = []
     private(set) var ranges: [(lower: [UInt8], upper: [UInt8])] = []
     private var merged = true
 
     var isEmpty: Bool { points.isEmpty && ranges.isEmpty }
 
-    mutating func add(_ key: [UInt8]) { points.insert(key) }
+    mutating func add(_ key: [UInt8]) {
+        points.append(key)
+        merged = false
+    }
 
     mutating func add(from lower: [UInt8], to upper: [UInt8]) {
         guard compareKeyBytes(lower, upper) < 0 else { return }
@@ -214,6 +216,11 @@ struct ReadSet: Sendable {
     mutating func normalize() {
         guard !merged else { return }
         merged = true
+        points.sort { compareKeyBytes($0, $1) < 0 }
+        var unique: [[UInt8]] = []
+        unique.reserveCapacity(points.count)
+        for p in points where unique.last != p { unique.append(p) }
+        points = unique
         let sorted = ranges.sorted { compareKeyBytes($0.lower, $1.lower) < 0 }
         var out: [(lower: [UInt8], upper: [UInt8])] = []
         for r in sorted {
@@ -229,7 +236,7 @@ struct ReadSet: Sendable {
     /// Whether any of `keys` is a point read or lies in a scanned range (`normalize()` first).
     func intersects(sortedKeys keys: [[UInt8]]) -> Bool {
         for k in keys {
-            if points.contains(k) || rangeContains(k) { return true }
+            if TransactionManager.contains(points, k) || rangeContains(k) { return true }
         }
         return false
     }
