@@ -27,8 +27,14 @@ extension SQLSession {
         case .begin(let b):
             guard !isInTransaction else { throw StrataError(.syntaxError, "cannot start a transaction within a transaction") }
             pendingBegin = b.settings
-            // A SERIAL transaction waits at BEGIN until it runs alone.
-            if (b.settings.mode ?? defaultMode) == .serial { _ = try startPendingTransaction(statement) }
+            // A SERIAL transaction waits at BEGIN until it runs alone; a BEGIN that fails there
+            // (lock timeout, interrupt) opens nothing.
+            if (b.settings.mode ?? defaultMode) == .serial {
+                do { _ = try startPendingTransaction(statement) } catch {
+                    pendingBegin = nil
+                    throw error
+                }
+            }
             return none
         case .commit:
             if let aborted {
@@ -81,15 +87,21 @@ extension SQLSession {
             return none
         case .setTransaction(let settings):
             if let aborted { throw Self.abortedError(aborted) }
-            guard var pending = pendingBegin, transaction == nil else {
+            guard let before = pendingBegin, transaction == nil else {
                 throw StrataError(.activeSQLTransaction, isInTransaction
                     ? "SET TRANSACTION must come before any other statement of the transaction"
                     : "SET TRANSACTION can only be used in a transaction (after BEGIN)")
             }
+            var pending = before
             if let l = settings.isolation { pending.isolation = l }
             if let m = settings.mode { pending.mode = m }
             pendingBegin = pending
-            if (pending.mode ?? defaultMode) == .serial { _ = try startPendingTransaction(statement) }
+            if (pending.mode ?? defaultMode) == .serial {
+                do { _ = try startPendingTransaction(statement) } catch {
+                    pendingBegin = before
+                    throw error
+                }
+            }
             return none
         case .set(let s):
             try set(s)

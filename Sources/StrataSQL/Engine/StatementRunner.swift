@@ -475,6 +475,10 @@ struct StatementRunner {
         // Conflicts: the rowid, then each unique index.
         let key = Keys.row(table.id, rowid)
         var toReplace: [Int64] = []
+        // With row write locks the key is locked before it is looked up, so that a row another
+        // transaction is inserting is waited for and then seen (READ COMMITTED reads the newest
+        // version after such a wait: TransactionState.lockForWrite).
+        if tx.locksWrites { try tx.lockForWrite(key) }
         if try tx.get(key) != nil {
             let action = Self.resolve(conflict, table.rowidConflict)
             switch action {
@@ -489,6 +493,8 @@ struct StatementRunner {
         let indexes = tx.catalog.indexes(on: table.name)
         for ix in indexes where ix.isUnique {
             guard let entry = try indexValues(ix, table, row), !entry.contains(where: \.isNull) else { continue }
+            // The unique value is locked before it is looked up (as the rowid above).
+            if tx.locksWrites { try tx.addConflictKey(indexKeyPrefix(ix, entry)) }
             if let other = try findIndexEntry(ix, entry, excluding: rowid) {
                 let action = Self.resolve(conflict, ix.onConflict)
                 switch action {

@@ -170,14 +170,18 @@ final class TransactionState {
     /// Takes the exclusive lock on `key` that a write needs. In SNAPSHOT PESSIMISTIC, a key that a
     /// transaction committed after this one's snapshot fails the write at once (also after
     /// waiting for that transaction). Returns whether a commit after the snapshot wrote the key
-    /// (READ COMMITTED re-reads the row then).
+    /// (READ COMMITTED then reads from a snapshot that holds it).
     @discardableResult
     func lockForWrite(_ key: [UInt8]) throws(StrataError) -> Bool {
         guard locksWrites, let manager else { return false }
         try lock(.key(key), .exclusive)
         if locksReads { return false }
         guard manager.committedAfter(snapshot.commit, key: key) else { return false }
-        if isolation == .readCommitted { return true }
+        if isolation == .readCommitted {
+            // The statement goes on from the newest version, which holds that commit.
+            refreshSnapshot()
+            return true
+        }
         throw StrataError(.serializationFailure,
                           "serialization failure: a concurrent transaction changed a row this transaction writes; the transaction is rolled back")
     }
