@@ -79,6 +79,22 @@ final class Running: Sendable {
         #expect(try value(a, "SELECT v FROM t WHERE id = 1") == .integer(11))
     }
 
+    @Test func anOptimisticCommitWaitsForALockingReader() throws {
+        let db = try database()
+        let a = db.database.connection()
+        let b = db.database.connection()
+        try a.execute("BEGIN ISOLATION LEVEL SERIALIZABLE PESSIMISTIC")
+        #expect(try value(a, "SELECT v FROM t WHERE id = 1") == .integer(10))
+        // b is SERIALIZABLE OPTIMISTIC (the default): its COMMIT locks what it writes, so it
+        // waits for a's shared lock instead of changing the row under a.
+        let write = Running(b, "UPDATE t SET v = 99 WHERE id = 1")
+        #expect(write.isWaiting)
+        #expect(try value(a, "SELECT v FROM t WHERE id = 1") == .integer(10))
+        try a.execute("COMMIT")
+        #expect(code(write.result()) == nil)
+        #expect(try value(a, "SELECT v FROM t WHERE id = 1") == .integer(99))
+    }
+
     @Test func aScanLocksItsRangeSoAnInsertIntoItWaits() throws {
         let db = try database()
         let a = db.database.connection()

@@ -291,6 +291,7 @@ package final class SQLSession {
             }
             return
         }
+        try tx.lockForCommit()
         let hook = engine.transactions.hook(tx.validation())
         if tx.catalogChanged {
             // The catalog is published in the same critical section as the commit, so that the

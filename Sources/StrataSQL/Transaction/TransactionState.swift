@@ -43,6 +43,8 @@ final class TransactionState {
     /// Whether writes take exclusive row locks (PESSIMISTIC, and READ COMMITTED in any mode).
     let locksWrites: Bool
     private var finished = false
+    /// Whether the transaction took locks (the locking modes, or an optimistic COMMIT's).
+    private var tookLocks = false
 
     /// What a wait needs from the connection, read when it waits: its interrupt flag, its lock
     /// timeout and its hook (`Connection.onWait`).
@@ -89,7 +91,7 @@ final class TransactionState {
     func finish() {
         guard !finished, let manager else { return }
         finished = true
-        if locksReads || locksWrites { manager.locks.releaseAll(owner: id) }
+        if locksReads || locksWrites || tookLocks { manager.locks.releaseAll(owner: id) }
         manager.gate.leave(owner: id)
         manager.end(id)
     }
@@ -155,9 +157,46 @@ final class TransactionState {
 
     private func lock(_ target: LockTarget, _ mode: LockMode) throws(StrataError) {
         guard let manager, let waits else { return }
+        tookLocks = true
         let check = waits.interrupt.check
         try manager.locks.acquire(target, mode, owner: id, timeout: waits.timeout(),
                                   interrupt: { () throws(StrataError) in try check() }, onWait: waits.onWait)
+    }
+
+    /// Write sets larger than this lock whole tables and indexes at COMMIT (`lockForCommit`).
+    static let commitLockEscalation = 4096
+
+    /// An optimistic COMMIT takes exclusive locks on what it writes, in key order, before it
+    /// validates: a locking transaction (PESSIMISTIC, READ COMMITTED) that holds a shared lock on
+    /// a row, or a range it scanned, is not changed under it; the commit waits for it instead
+    /// (and may be a deadlock's victim). Over `commitLockEscalation` keys it locks each table or
+    /// index it writes as a whole range. The locks are freed with the others once the commit is
+    /// published.
+    func lockForCommit() throws(StrataError) {
+        guard mode == .optimistic, isolation != .readCommitted, manager != nil else { return }
+        var keys = writes.sortedKeys()
+        if !conflictKeys.isEmpty {
+            keys.append(contentsOf: conflictKeys)
+            keys.sort { compareKeyBytes($0, $1) < 0 }
+        }
+        if keys.count <= Self.commitLockEscalation {
+            for k in keys { try lock(.key(k), .exclusive) }
+            return
+        }
+        // Whole tables and indexes: the kind byte and the 4-byte object id start every key.
+        var last: [UInt8]?
+        for k in keys where k.count >= 5 {
+            let prefix = Array(k[0..<5])
+            if prefix == last { continue }
+            last = prefix
+            var upper = prefix
+            var i = upper.count - 1
+            while i >= 0 {
+                if upper[i] == 0xFF { upper[i] = 0; i -= 1 } else { upper[i] += 1; break }
+            }
+            try lock(i < 0 ? .range(lower: prefix, upper: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) : .range(lower: prefix, upper: upper), .exclusive)
+        }
+        for k in keys where k.count < 5 { try lock(.key(k), .exclusive) }
     }
 
     /// Reads from here on see the newest published version (READ COMMITTED's statement snapshot,
