@@ -79,8 +79,29 @@ final class TransactionManager: Sendable {
         }
     }
 
+    /// Unregisters transaction `id`, and drops the commits no open snapshot needs any more: the
+    /// transaction that made a large commit frees its keys here, once it is published, rather
+    /// than the next committer.
     func end(_ id: TransactionID) {
-        state.withLock { s in _ = s.active.removeValue(forKey: id) }
+        let published = storage.publishedCommit
+        let dropped: [CommitRecord] = state.withLock { s in
+            s.active.removeValue(forKey: id)
+            return Self.prune(&s, published: published, except: nil)
+        }
+        _ = dropped  // released here, outside the lock
+    }
+
+    /// Removes the commits at or below both the published commit and every open snapshot other
+    /// than `except`'s, and returns them (for the caller to release outside the lock).
+    private static func prune(_ s: inout State, published: CommitNumber, except: TransactionID?) -> [CommitRecord] {
+        var oldest = published
+        for (id, c) in s.active where id != except && c < oldest { oldest = c }
+        var drop = 0
+        while drop < s.history.count && s.history[drop].commit <= oldest { drop += 1 }
+        guard drop > 0 else { return [] }
+        let dropped = Array(s.history[..<drop])
+        s.history.removeFirst(drop)
+        return dropped
     }
 
     /// Open transactions (for tests and PRAGMA-like inspection).
@@ -149,16 +170,13 @@ final class TransactionManager: Sendable {
 
     private func record(_ commit: CommitNumber, _ v: Validation) {
         let published = storage.publishedCommit
-        state.withLock { s in
+        let dropped: [CommitRecord] = state.withLock { s in
             s.history.append(CommitRecord(commit: commit, keys: v.writtenKeys, changedSchema: v.changedSchema))
             // Keep every commit newer than an open snapshot or not yet published (a snapshot taken
             // from now on sees at least the published commit).
-            var oldest = published
-            for (id, c) in s.active where id != v.id && c < oldest { oldest = c }
-            var drop = 0
-            while drop < s.history.count && s.history[drop].commit <= oldest { drop += 1 }
-            if drop > 0 { s.history.removeFirst(drop) }
+            return Self.prune(&s, published: published, except: v.id)
         }
+        _ = dropped
     }
 
     static func contains(_ sorted: [[UInt8]], _ key: [UInt8]) -> Bool {
