@@ -105,3 +105,23 @@ func expressionAffinity(_ e: BoundExpr, _ columnAffinity: (Int, Int) -> Affinity
     default: return nil
     }
 }
+
+extension BoundExpr {
+    /// The operands of an operator, CASE, cast, LIKE or function; nil for subqueries, aggregates
+    /// and RAISE (and [] for leaves). Shared by the planner's walks over expressions
+    /// (Planner+Pushdown.swift, Planner+SemiJoin.swift).
+    var operands: [BoundExpr]? {
+        switch self {
+        case .constant, .parameter, .column: return []
+        case .unary(_, let x), .isNull(let x, _), .cast(let x, _): return [x]
+        case .arithmetic(_, let a, let b), .comparison(_, let a, let b, _), .and(let a, let b), .or(let a, let b): return [a, b]
+        case .between(let a, let b, let c, _, _, _): return [a, b, c]
+        case .inList(let a, let list, _, _): return [a] + list
+        case .caseWhen(let base, let branches, let elseValue, _):
+            return (base.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (elseValue.map { [$0] } ?? [])
+        case .function(_, let args): return args
+        case .like(_, let a, let b, let escape, _): return [a, b] + (escape.map { [$0] } ?? [])
+        case .inSubquery, .exists, .scalarSubquery, .aggregate, .raise: return nil
+        }
+    }
+}

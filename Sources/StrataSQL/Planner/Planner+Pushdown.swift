@@ -170,19 +170,10 @@ extension Planner {
         return map(e)
     }
 
-    /// The operands of an operator or deterministic function; nil for anything else (subqueries,
-    /// aggregates, RAISE, non-deterministic functions) and for leaves.
+    /// The operands of an operator or deterministic function (`BoundExpr.operands`); nil for
+    /// subqueries, aggregates, RAISE and non-deterministic functions.
     private static func children(_ e: BoundExpr) -> [BoundExpr]? {
-        switch e {
-        case .unary(_, let x), .isNull(let x, _), .cast(let x, _): return [x]
-        case .arithmetic(_, let a, let b), .comparison(_, let a, let b, _), .and(let a, let b), .or(let a, let b): return [a, b]
-        case .between(let a, let b, let c, _, _, _): return [a, b, c]
-        case .inList(let a, let list, _, _): return [a] + list
-        case .caseWhen(let base, let branches, let elseValue, _):
-            return (base.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (elseValue.map { [$0] } ?? [])
-        case .function(let call, let args): return call.function.isDeterministic ? args : nil
-        case .like(_, let a, let b, let escape, _): return [a, b] + (escape.map { [$0] } ?? [])
-        default: return nil
-        }
+        if case .function(let call, _) = e, !call.function.isDeterministic { return nil }
+        return e.operands
     }
 }

@@ -146,7 +146,7 @@ extension Planner {
     /// Calls `onColumn(depth, slot)` for each column `e` reads (`e` holds no subquery: `isSafe`).
     private static func visitColumns(_ e: BoundExpr, _ onColumn: (Int, Int) -> Void) {
         if case .column(let d, let s) = e { onColumn(d, s) }
-        for c in operands(e) ?? [] { visitColumns(c, onColumn) }
+        for c in e.operands ?? [] { visitColumns(c, onColumn) }
     }
 
     /// Whether `e` is deterministic, holds no subquery, aggregate or RAISE, and cannot fail.
@@ -165,26 +165,10 @@ extension Planner {
             if case .text(let t) = p, t.utf8.count > PatternMatch.maximumPatternByteCount { return false }
         default: break
         }
-        guard let children = operands(e) else { return false }
+        guard let children = e.operands else { return false }
         return children.allSatisfy(isSafe)
     }
 
-    /// The operands of an operator, CASE, cast, LIKE or function; nil for subqueries, aggregates
-    /// and RAISE (and [] for leaves).
-    private static func operands(_ e: BoundExpr) -> [BoundExpr]? {
-        switch e {
-        case .constant, .parameter, .column: return []
-        case .unary(_, let x), .isNull(let x, _), .cast(let x, _): return [x]
-        case .arithmetic(_, let a, let b), .comparison(_, let a, let b, _), .and(let a, let b), .or(let a, let b): return [a, b]
-        case .between(let a, let b, let c, _, _, _): return [a, b, c]
-        case .inList(let a, let list, _, _): return [a] + list
-        case .caseWhen(let base, let branches, let elseValue, _):
-            return (base.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (elseValue.map { [$0] } ?? [])
-        case .function(_, let args): return args
-        case .like(_, let a, let b, let escape, _): return [a, b] + (escape.map { [$0] } ?? [])
-        case .inSubquery, .exists, .scalarSubquery, .aggregate, .raise: return nil
-        }
-    }
 
     /// `e` (safe, reading only outer columns) with every column's depth one less.
     private static func shifted(_ e: BoundExpr) -> BoundExpr {
