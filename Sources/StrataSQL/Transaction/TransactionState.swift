@@ -43,7 +43,7 @@ final class TransactionState {
     /// Whether writes take exclusive row locks (PESSIMISTIC, and READ COMMITTED in any mode).
     let locksWrites: Bool
     private var finished = false
-    /// Whether the transaction took locks (the locking modes, or an optimistic COMMIT's).
+    /// Whether the transaction took any lock (set by `lock`): then `finish` frees them.
     private var tookLocks = false
 
     /// What a wait needs from the connection, read when it waits: its interrupt flag, its lock
@@ -91,7 +91,7 @@ final class TransactionState {
     func finish() {
         guard !finished, let manager else { return }
         finished = true
-        if locksReads || locksWrites || tookLocks { manager.locks.releaseAll(owner: id) }
+        if tookLocks { manager.locks.releaseAll(owner: id) }
         manager.gate.leave(owner: id)
         manager.end(id)
     }
@@ -117,17 +117,29 @@ final class TransactionState {
     func addConflictKey(_ key: [UInt8]) throws(StrataError) {
         if locksWrites { try lockForWrite(key) }
         conflictKeys.insert(key)
+        sortedCommittedKeys = nil
+    }
+
+    /// The written keys and the conflict keys, in byte order: what COMMIT locks (optimistic),
+    /// validates and records. Sorted once per commit (the write set's order is cached).
+    private var sortedCommittedKeys: [[UInt8]]?
+
+    private func committedKeys() -> [[UInt8]] {
+        if let sortedCommittedKeys { return sortedCommittedKeys }
+        var keys = writes.sortedKeys()
+        if !conflictKeys.isEmpty {
+            keys.append(contentsOf: conflictKeys)
+            keys.sort { compareKeyBytes($0, $1) < 0 }
+        }
+        sortedCommittedKeys = keys
+        return keys
     }
 
     /// What COMMIT validates (TransactionManager.hook). Strict two-phase locking needs no
     /// validation of rows (its locks did it); the other modes check written keys, and
     /// SERIALIZABLE OPTIMISTIC its reads too. A schema change is checked in every mode.
     func validation() -> TransactionManager.Validation {
-        var keys = writes.sortedKeys()
-        if !conflictKeys.isEmpty {
-            keys.append(contentsOf: conflictKeys)
-            keys.sort { compareKeyBytes($0, $1) < 0 }
-        }
+        let keys = committedKeys()
         if !sharedRows.isEmpty {
             var r = reads ?? ReadSet()
             for k in sharedRows { r.add(k) }
@@ -174,11 +186,7 @@ final class TransactionState {
     /// published.
     func lockForCommit() throws(StrataError) {
         guard mode == .optimistic, isolation != .readCommitted, manager != nil else { return }
-        var keys = writes.sortedKeys()
-        if !conflictKeys.isEmpty {
-            keys.append(contentsOf: conflictKeys)
-            keys.sort { compareKeyBytes($0, $1) < 0 }
-        }
+        let keys = committedKeys()
         if keys.count <= Self.commitLockEscalation {
             for k in keys { try lock(.key(k), .exclusive) }
             return
@@ -245,11 +253,13 @@ final class TransactionState {
     func put(_ key: [UInt8], _ value: [UInt8]) throws(StrataError) {
         if locksWrites { try lockForWrite(key) }
         writes.put(key, value)
+        sortedCommittedKeys = nil
     }
 
     func delete(_ key: [UInt8]) throws(StrataError) {
         if locksWrites { try lockForWrite(key) }
         writes.delete(key)
+        sortedCommittedKeys = nil
     }
 
     /// A cursor over keys in [lower, upper) as this transaction sees them. The whole range counts
