@@ -14,7 +14,7 @@
 //   both read it and the first insertion wins.
 
 import StrataCore
-import Synchronization
+import Synchronization  // Atomic
 
 package struct PageCacheStats: Sendable {
     package var hits = 0
@@ -46,17 +46,12 @@ package final class PageCache: Sendable {
         var spillError: StrataError?
     }
 
-    private final class ShardBox: Sendable {
-        let state: Mutex<Shard>
-        init(capacity: Int) { state = Mutex(Shard(capacity: capacity)) }
-    }
-
     package let pageSize: Int
     package let file: StorageFile
     /// Set once any spill failed, so commits can check it without taking every shard lock.
     private let spillFailed = Atomic<Bool>(false)
     package let capacity: Int
-    private let shards: [ShardBox]
+    private let shards: [Locked<Shard>]
     private let shardMask: Int
 
     /// - Parameter capacity: pages kept in memory (at least 16 per shard are kept regardless).
@@ -66,16 +61,16 @@ package final class PageCache: Sendable {
         let shardCount = capacity >= 1024 ? 16 : (capacity >= 128 ? 4 : 1)
         shardMask = shardCount - 1
         self.capacity = capacity
-        shards = (0..<shardCount).map { _ in ShardBox(capacity: max(8, capacity / shardCount)) }
+        shards = (0..<shardCount).map { _ in Locked(Shard(capacity: max(8, capacity / shardCount))) }
     }
 
-    @inline(__always) private func shard(_ n: PageNumber) -> ShardBox { shards[Int(n) & shardMask] }
+    @inline(__always) private func shard(_ n: PageNumber) -> Locked<Shard> { shards[Int(n) & shardMask] }
 
     /// The page `n`, from memory or disk. Throws `dataCorrupted` naming the page when its checksum
     /// or number does not match, or when it lies past the end of the file.
     package func page(_ n: PageNumber) throws(StrataError) -> Page {
         let box = shard(n)
-        let cached = box.state.withLock { s -> Page? in
+        let cached = box.withLock { s -> Page? in
             if let i = s.index[n] {
                 s.slots[i].referenced = true
                 s.stats.hits += 1
@@ -115,7 +110,7 @@ package final class PageCache: Sendable {
     /// Marks a page that the writer is about to change as dirty (it must be in the cache, e.g.
     /// just returned by `page(_:)`).
     package func markDirty(_ page: Page) {
-        shard(page.number).state.withLock { s in
+        shard(page.number).withLock { s in
             if let i = s.index[page.number], s.slots[i].page === page {
                 if !page.isDirty { s.stats.dirtyPages += 1 }
                 page.isDirty = true
@@ -130,7 +125,7 @@ package final class PageCache: Sendable {
     private func insert(_ page: Page, dirty: Bool, replacing: Bool) -> Page {
         let n = page.number
         let box = shard(n)
-        return box.state.withLock { s -> Page in
+        return box.withLock { s -> Page in
             if let i = s.index[n] {
                 if !replacing {
                     s.slots[i].referenced = true
@@ -222,7 +217,7 @@ package final class PageCache: Sendable {
     package func dirtyPages() -> [Page] {
         var out: [Page] = []
         for box in shards {
-            box.state.withLock { s in
+            box.withLock { s in
                 for i in 0..<s.slots.count where s.slots[i].page.isDirty && s.index[s.slots[i].page.number] == i {
                     out.append(s.slots[i].page)
                 }
@@ -234,7 +229,7 @@ package final class PageCache: Sendable {
     /// Marks pages clean after the checkpoint has written them.
     package func markClean(_ pages: [Page]) {
         for page in pages {
-            shard(page.number).state.withLock { s in
+            shard(page.number).withLock { s in
                 if page.isDirty {
                     page.isDirty = false
                     s.stats.dirtyPages -= 1
@@ -246,7 +241,7 @@ package final class PageCache: Sendable {
     /// Forgets page `n` (its number is about to be written outside the cache, e.g. as a
     /// free-list page); nobody may still read it.
     package func discard(_ n: PageNumber) {
-        shard(n).state.withLock { s in
+        shard(n).withLock { s in
             guard let i = s.index.remove(n) else { return }
             if s.slots[i].page.isDirty { s.stats.dirtyPages -= 1 }
             s.slots[i] = Slot(page: Self.emptyPage, referenced: false)
@@ -258,7 +253,7 @@ package final class PageCache: Sendable {
     package func takeSpillError() -> StrataError? {
         guard spillFailed.load(ordering: .acquiring) else { return nil }
         for box in shards {
-            if let e = box.state.withLock({ s -> StrataError? in s.spillError }) { return e }
+            if let e = box.withLock({ s -> StrataError? in s.spillError }) { return e }
         }
         return nil
     }
@@ -266,7 +261,7 @@ package final class PageCache: Sendable {
     /// Drops every page (after recovery failed, or on close).
     package func removeAll() {
         for box in shards {
-            box.state.withLock { s in
+            box.withLock { s in
                 let cap = s.capacity
                 s = Shard(capacity: cap)
             }
@@ -276,7 +271,7 @@ package final class PageCache: Sendable {
     package var stats: PageCacheStats {
         var total = PageCacheStats()
         for box in shards {
-            box.state.withLock { s in
+            box.withLock { s in
                 total.hits += s.stats.hits
                 total.misses += s.stats.misses
                 total.evictions += s.stats.evictions
