@@ -299,7 +299,11 @@ package final class StorageEngine: Sendable {
         }
     }
 
+    /// Applies `batch` to `tree`. Meanwhile the cache leaves the pages the commit changes to this
+    /// thread (PageCache invariant (4)); called under the writer lock.
     private static func apply(_ batch: WriteBatch, to tree: TreeWriter) throws(StrataError) {
+        tree.cache.beginChanges(tree.commit)
+        defer { tree.cache.endChanges() }
         for op in batch.operations {
             try withBytes(op.key) { (k) throws(StrataError) in
                 if let value = op.value {
