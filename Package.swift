@@ -42,7 +42,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The shell (CONTRACT.md §5): interactive on a terminal, scripts otherwise.
         .executableTarget(name: "strata", dependencies: [
-            "Strata", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Strata", "StrataCore", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StrataShellTests", dependencies: ["strata"]),
         // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API (and StrataCore's Locked).
