@@ -20,7 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The error type and SQLSTATE codes every layer throws.
+        // The error type and SQLSTATE codes every layer throws; Locked, the lock every layer (and the
+        // tests and strata-slt, which run under ThreadSanitizer) guards shared state with.
         .target(name: "StrataCore"),
         // Hardware CRC32C for page and WAL checksums (our own C; no external library).
         .target(name: "CStrataCRC"),
@@ -36,17 +37,17 @@ let package = Package(
         .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL", "StrataCatalog", "StrataCore", "StrataTestSupport"]),
         // The public embedded API.
         .target(name: "Strata", dependencies: ["StrataCore", "StrataSQL", "StrataStorage"]),
-        .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataTestSupport"]),
+        .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataCore", "StrataTestSupport"]),
         // GNU readline (Debian libreadline-dev) for the interactive shell.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The shell (CONTRACT.md §5): interactive on a terminal, scripts otherwise.
         .executableTarget(name: "strata", dependencies: [
-            "Strata", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Strata", "StrataCore", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StrataShellTests", dependencies: ["strata"]),
-        // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API.
-        .executableTarget(name: "StrataSLT", dependencies: ["Strata"], path: "Tools/strata-slt"),
-        .testTarget(name: "StrataSLTTests", dependencies: ["StrataSLT", "Strata"]),
+        // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API (and StrataCore's Locked).
+        .executableTarget(name: "StrataSLT", dependencies: ["Strata", "StrataCore"], path: "Tools/strata-slt"),
+        .testTarget(name: "StrataSLTTests", dependencies: ["StrataSLT", "Strata", "StrataCore"]),
         // Storage benchmark against LMDB (Debian liblmdb-dev): comparison only.
         .systemLibrary(name: "CLMDB", path: "Tools/CLMDB", providers: [.apt(["liblmdb-dev"])]),
         .executableTarget(

@@ -11,11 +11,34 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SUITES=(
+    # StrataSQLTests: the lock manager and the serial gate, each waiter on a thread of its own.
     LockManagerTests
     SerialGateTests
+    # StrataTests: the engine through the public API, connections on threads.
+    TransactionTests            # also matches LockingTransactionTests
+    RowLockClauseTests
+    BankStressTests
+    TableCacheTests
+    InterruptTests
+    # StrataStorageTests: readers and committers on threads, the page cache under eviction.
+    'StrataStorageTests\.CacheTests'
+    SnapshotTests
+    # StrataSLTTests: strata-slt's async records, statements waiting on their own threads.
+    AsyncRecordTests
+)
+
+# Tests of those suites left out here, each with its reason (regular expressions for --skip).
+SKIP=(
+    # Four threads race 600 autocommit increments on one row and expect none to run out of its 32
+    # attempts. ThreadSanitizer makes the statements slower (the test takes 2.6x as long) but not
+    # the retries' backoff (25 us doubling up to 10 ms), so on 2 busy cores a statement now and
+    # then loses 32 times in a row (once in 8 runs of this script; never in 20 runs of the test
+    # alone). A retry bound, not a race: no run of it under ThreadSanitizer reported anything.
+    'TransactionTests/autocommitIncrementsFromManyThreadsAreAllKept'
 )
 
 filter=$(IFS='|'; echo "${SUITES[*]}")
+skip=$(IFS='|'; echo "${SKIP[*]}")
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -23,8 +46,13 @@ trap 'rm -f "$log"' EXIT
 # even when the process would otherwise exit 0.
 export TSAN_OPTIONS="${TSAN_OPTIONS:-} halt_on_error=0 exitcode=66 second_deadlock_stack=1"
 
+# --no-parallel: one suite at a time. Under ThreadSanitizer (the suites take 2.5-5x as long) on
+# two cores, the suites' own threads starve each other when the suites run side by side
+# (BankStressTests took 47 s beside the others, 9 s alone); the whole run takes about a minute
+# either way.
 status=0
-swift test --sanitize=thread --scratch-path .build-tsan --filter "$filter" "$@" 2>&1 | tee "$log" || status=$?
+swift test --sanitize=thread --scratch-path .build-tsan --no-parallel \
+    --filter "$filter" --skip "$skip" "$@" 2>&1 | tee "$log" || status=$?
 
 reports=$(grep -c "WARNING: ThreadSanitizer" "$log" || true)
 if [ "$reports" -gt 0 ]; then

@@ -4,7 +4,8 @@
 // abandon the line being typed, through a second pipe. The shell itself never dies of Ctrl-C.
 
 import Strata
-import Synchronization
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see
+import Synchronization  // Atomic
 
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,7 @@ nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
 
 final class InterruptWatcher: Sendable {
     /// The running statement's interrupter; nil at the prompt.
-    private let running = Mutex<Interrupter?>(nil)
+    private let running = Locked<Interrupter?>(nil)
     /// Set by a Ctrl-C while a statement runs (or its rows are printed); cleared when the next starts.
     private let cancelled = Atomic<Bool>(false)
 

@@ -4,7 +4,7 @@
 
 import Foundation
 import Strata
-import Synchronization
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 
 @testable import StrataSLT
 
@@ -43,7 +43,7 @@ final class FakeDatabase: SLTDatabase, Sendable {
     }
 
     let responses: [String: Response]
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// The longest a waiting answer waits, so that a runner bug fails a test instead of hanging it.
     static let longestWait = Duration.seconds(20)
 
@@ -157,7 +157,7 @@ func runScript(_ script: String) -> ScriptReport { runScript(script, on: FakeDat
 
 /// Collects what Suite writes.
 final class OutputLines: Sendable {
-    private let text = Mutex("")
+    private let text = Locked("")
     func write(_ chunk: String) { text.withLock { $0 += chunk } }
     var lines: [String] { text.withLock { $0.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) } }
 }

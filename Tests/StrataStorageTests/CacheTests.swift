@@ -28,7 +28,7 @@ fileprivate func bigData(seed: UInt64) -> [([UInt8], [UInt8])] {
 fileprivate let cacheCapacity = 32
 
 fileprivate final class ThreadState: Sendable {
-    let failures = Mutex<[String]>([])
+    let failures = Locked<[String]>([])
     let done = Atomic<Bool>(false)
     let peak = Atomic<Int>(0)
     let samples = Atomic<Int>(0)

@@ -40,8 +40,8 @@ fileprivate struct Digest: Equatable, Sendable {
 /// What the writer shares with the readers.
 fileprivate final class SharedState: Sendable {
     /// Digest of every commit's full contents, recorded before the commit is made.
-    let digests = Mutex<[CommitNumber: Digest]>([:])
-    let failures = Mutex<[String]>([])
+    let digests = Locked<[CommitNumber: Digest]>([:])
+    let failures = Locked<[String]>([])
     let writerDone = Atomic<Bool>(false)
     let finishedWriters = Atomic<Int>(0)
     /// Readers that have pinned their first snapshot; the writer starts once all have.

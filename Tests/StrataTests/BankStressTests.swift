@@ -13,6 +13,7 @@
 
 import Foundation
 import Strata
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 import Synchronization
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
         let serializable = begin.contains("SERIALIZABLE")
         let database = db.database
         let deadline = Date().addingTimeInterval(Self.seconds)
-        let outcome = Mutex(Outcome())
+        let outcome = Locked(Outcome())
         let nextID = Atomic<Int64>(1)
         let stop = Atomic<Bool>(false)
 

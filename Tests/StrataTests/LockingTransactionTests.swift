@@ -6,7 +6,7 @@
 import Dispatch
 import Foundation
 import Strata
-import Synchronization
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 import Testing
 
 /// A connection handed to one other thread at a time (the test never uses it meanwhile).
@@ -19,7 +19,7 @@ final class Handoff: @unchecked Sendable {
 final class Running: Sendable {
     private let waited = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
-    private let outcome = Mutex<Result<[[Value]], StrataError>?>(nil)
+    private let outcome = Locked<Result<[[Value]], StrataError>?>(nil)
 
     /// Starts `sql` on `c` and returns once it waits for a lock or the gate, or has finished.
     init(_ c: Connection, _ sql: String) {

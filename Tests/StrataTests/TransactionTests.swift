@@ -5,7 +5,7 @@
 
 import Foundation
 import Strata
-import Synchronization
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 import Testing
 
 @Suite struct TransactionTests {
@@ -240,7 +240,7 @@ import Testing
         let threads = 4
         let each = 150
         let database = db.database
-        let failures = Mutex<[String]>([])
+        let failures = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let c = database.connection()
             for _ in 0..<each {

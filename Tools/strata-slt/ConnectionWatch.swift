@@ -18,7 +18,7 @@
 //   that started after the one it was meant for.
 
 import Foundation
-import Synchronization
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 
 /// How an async statement or query ended.
 enum AsyncResult: Sendable {
@@ -40,7 +40,7 @@ final class ConnectionWatch: Sendable {
         var result: AsyncResult?
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let events = DispatchSemaphore(value: 0)
     private let interrupt: @Sendable () -> Void
     let waitLimit: Duration

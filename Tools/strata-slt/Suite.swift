@@ -6,6 +6,7 @@
 // CONTRACT.md §2: "slt: N passed, N failed, N skipped".
 
 import Foundation
+import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 import Synchronization
 
 struct Totals: Equatable {
@@ -120,7 +121,7 @@ final class SuiteState: Sendable {
     let stop = Atomic<Bool>(false)
     private let verbose: Bool
     private let write: @Sendable (String) -> Void
-    private let output: Mutex<Output>
+    private let output: Locked<Output>
 
     private struct Output {
         var reports: [ScriptReport?]
@@ -131,7 +132,7 @@ final class SuiteState: Sendable {
     init(scriptCount: Int, verbose: Bool, write: @escaping @Sendable (String) -> Void) {
         self.verbose = verbose
         self.write = write
-        output = Mutex(Output(reports: Array(repeating: nil, count: scriptCount)))
+        output = Locked(Output(reports: Array(repeating: nil, count: scriptCount)))
     }
 
     /// Stores a finished report and prints every report now next in order.

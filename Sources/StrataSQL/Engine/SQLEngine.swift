@@ -5,7 +5,7 @@
 
 import StrataCore
 import StrataStorage
-import Synchronization
+import Synchronization  // Atomic
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +14,7 @@ import Glibc
 package final class SQLEngine: Sendable {
     /// The committed catalog and its version (counting the commits that changed it); a
     /// transaction works on a copy and publishes it at commit. Cached plans are keyed by the version.
-    let committedCatalog: Mutex<(catalog: Catalog, version: UInt64)>
+    let committedCatalog: Locked<(catalog: Catalog, version: UInt64)>
     package struct Options: Sendable {
         package var pageSize = 4096
         package var cachePages = 4096
@@ -54,7 +54,7 @@ package final class SQLEngine: Sendable {
         }
         transactions = TransactionManager(storage: storage)
         let (loaded, tallest) = try CatalogLoader.load(storage.snapshot(label: "catalog load"))
-        committedCatalog = Mutex((loaded, 1))
+        committedCatalog = Locked((loaded, 1))
         tallestStoredStatement.store(tallest, ordering: .relaxed)
     }
 
@@ -93,7 +93,7 @@ package final class DecodedTableCache: Sendable {
         var clock: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func rows(of table: UInt32, at commit: CommitNumber) -> [[Value]]? {
         state.withLock { s in

@@ -26,7 +26,7 @@
 //       that requester, the one closing it, is refused with 40P01.
 // STATES of a request: covered or grantable -> returns at once | would close a cycle -> 40P01 at
 //   once | queued -> granted (`admitWaiters`) or withdrawn (LockWait: timeout 55P03, interrupt).
-// CONCURRENCY  All tables live under one pthread mutex (PthreadLocked); a waiting thread sleeps on its WaitSlot outside it.
+// CONCURRENCY  All tables live under one pthread mutex (`Locked`, StrataCore); a waiting thread sleeps on its WaitSlot outside it.
 
 import StrataCore
 
@@ -102,7 +102,7 @@ package enum LockTarget: Hashable, Sendable, CustomStringConvertible {
 /// that waits adds a deadlock search over the waiting transactions, each costing one such check.
 /// `releaseAll` costs O(the owner's locks) plus a pass over the queue when it is not empty.
 package final class LockManager: Sendable {
-    private let state = PthreadLocked(State())
+    private let state = Locked(State())
 
     package init() {}
 

@@ -90,35 +90,6 @@ final class WaitSlot: @unchecked Sendable {
     }
 }
 
-/// A value guarded by a pthread mutex: the LockManager's and the SerialGate's tables.
-///
-/// Not `Synchronization.Mutex`: on Linux that locks with futex system calls ThreadSanitizer does
-/// not see, so it reports every access made under it as a race (checked with Swift 6.3.1 on a
-/// four-thread counter), and these components' tests must run clean under ThreadSanitizer
-/// (Tools/tsan.sh). An uncontended pthread lock costs about the same.
-///
-/// `@unchecked Sendable`: `value` is only reached through `withLock`, with `mutex` held.
-final class PthreadLocked<Value>: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func withLock<Result, E: Error>(_ body: (inout Value) throws(E) -> Result) throws(E) -> Result {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
-    }
-}
-
 /// The monotonic clock in nanoseconds (the clock `WaitSlot` deadlines are on).
 func monotonicNanoseconds() -> UInt64 {
     var time = timespec()

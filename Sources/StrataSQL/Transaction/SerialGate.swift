@@ -17,7 +17,7 @@
 //       after releasing them all: whoever it waits for holds the gate and never waits for it.
 // STATES of a request: inside already or admissible -> returns | queued -> admitted
 //   (`admitWaiters`) or withdrawn (LockWait: timeout 55P03, interrupt).
-// CONCURRENCY  All state lives under one pthread mutex (PthreadLocked); a waiting thread sleeps on its WaitSlot outside it.
+// CONCURRENCY  All state lives under one pthread mutex (`Locked`, StrataCore); a waiting thread sleeps on its WaitSlot outside it.
 
 import StrataCore
 
@@ -26,7 +26,7 @@ import StrataCore
 /// Complexity: `enter` and `leave` are O(1) hash operations without contention; with W waiting
 /// requests a withdrawal is O(W), and `leave` admits k waiters in O(k) plus O(W) to find them.
 package final class SerialGate: Sendable {
-    private let state = PthreadLocked(State())
+    private let state = Locked(State())
 
     package init() {}
 

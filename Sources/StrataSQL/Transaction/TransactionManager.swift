@@ -12,7 +12,7 @@
 
 import StrataStorage
 import StrataCore
-import Synchronization
+import Synchronization  // Atomic
 
 /// A transaction's number: unique among the transactions of an engine; it owns locks and the
 /// serial gate under it.
@@ -35,7 +35,7 @@ final class TransactionManager: Sendable {
         var active: [TransactionID: CommitNumber] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     let storage: StorageEngine
     /// Row and range locks of the pessimistic modes and READ COMMITTED.
     let locks = LockManager()

@@ -13,6 +13,9 @@
 //       or borrow from, except when its parent has no other child.
 //   (3) Inserting at the end of the rightmost path splits "append-style": the full page stays
 //       full and the new page starts with the new cell, so sorted loads fill pages completely.
+// CONCURRENCY  Runs under the engine's writer lock, between `PageCache.beginChanges` and
+//   `endChanges`, and reads pages with `page(_:writer: true)`: only this thread may spill the pages
+//   it changes in place until the commit is applied (PageCache invariant (4)).
 // STATES  open (put/delete) -> finished (the engine takes root, retired) | abandoned (rollback)
 
 import StrataCore
@@ -92,7 +95,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         guard n >= 2, depth < 64 else {
             throw .corrupted(file: cache.file.path, page: n, depth < 64 ? "a tree page points at a meta page" : "the tree is deeper than 64 levels (a cycle?)")
         }
-        return try cache.page(n)
+        return try cache.page(n, writer: true)
     }
 
     // MARK: overflow chains
@@ -128,7 +131,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         var pages = (length + limits.overflowCapacity - 1) / limits.overflowCapacity
         while n != 0 && pages > 0 {
             pages -= 1
-            let page = try cache.page(n)
+            let page = try cache.page(n, writer: true)
             guard page.kind == .overflow else {
                 throw .corrupted(file: cache.file.path, page: n, "expected an overflow page")
             }
@@ -296,7 +299,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
         }
         // Shrink the tree from the top: a branch with one child, or an empty leaf root.
         while true {
-            let page = try cache.page(root)
+            let page = try cache.page(root, writer: true)
             if page.kindByte == PageKind.branch.rawValue && page.count == 0 {
                 root = page.link
                 drop(page)
@@ -341,7 +344,7 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
                     return Removal(page: p.number, removed: true, split: splitBranch(p, at: ci, append: false))
                 }
             } else {
-                let childPage = try cache.page(r.page)
+                let childPage = try cache.page(r.page, writer: true)
                 if childPage.isUnderfull && p.count > 0 {
                     if let split = try rebalance(p, child: ci) {
                         return Removal(page: p.number, removed: true, split: split)
@@ -359,8 +362,8 @@ package final class TreeWriter: @unchecked Sendable {  // touched only under the
     private func rebalance(_ p: Page, child ci: Int) throws(StrataError) -> Split? {
         let li = ci > 0 ? ci - 1 : 0
         let ri = li + 1
-        let left = writable(try cache.page(p.child(li)))
-        let right = writable(try cache.page(p.child(ri)))
+        let left = writable(try cache.page(p.child(li), writer: true))
+        let right = writable(try cache.page(p.child(ri), writer: true))
         p.setChild(li, left.number)
         p.setChild(ri, right.number)
         let sepIndex = ri - 1

@@ -19,7 +19,6 @@
 //   it, briefly, to pin. Lock order: writer -> group commit -> versions.
 
 import StrataCore
-import Synchronization
 
 package enum SynchronousMode: String, Sendable, CaseIterable {
     /// Never syncs: an OS crash or power loss may lose commits or damage the file; a process
@@ -91,20 +90,7 @@ package final class StorageEngine: Sendable {
     }
 
     /// The published version and the pins (a class so GroupCommit can publish into it).
-    final class Versions: Sendable {
-        let state: Mutex<VersionState>
-        init(commit: CommitNumber, root: PageNumber) { state = Mutex(VersionState(commit: commit, root: root)) }
-        func withLock<R>(_ body: (inout VersionState) -> R) -> R { state.withLock { body(&$0) } }
-        /// Makes `commit` the published version unless a newer one already is.
-        func publish(_ commit: CommitNumber, _ root: PageNumber) {
-            state.withLock { v in
-                if commit > v.commit {
-                    v.commit = commit
-                    v.root = root
-                }
-            }
-        }
-    }
+    typealias Versions = Locked<VersionState>
 
     struct VersionState {
         var commit: CommitNumber
@@ -120,7 +106,7 @@ package final class StorageEngine: Sendable {
         }
     }
 
-    let writer: Mutex<WriterState>
+    let writer: Locked<WriterState>
     let versions: Versions
     private let group: GroupCommit
 
@@ -130,9 +116,9 @@ package final class StorageEngine: Sendable {
         self.file = file
         self.cache = cache
         pageSize = meta.pageSize
-        let versions = Versions(commit: meta.commit, root: meta.root)
+        let versions = Versions(VersionState(commit: meta.commit, root: meta.root))
         self.versions = versions
-        writer = Mutex(WriterState(wal: wal, free: free, latestCommit: meta.commit, latestRoot: meta.root,
+        writer = Locked(WriterState(wal: wal, free: free, latestCommit: meta.commit, latestRoot: meta.root,
                                    durable: meta, synchronous: options.synchronous,
                                    checkpointBytes: options.checkpointBytes))
         group = GroupCommit(walFile: wal.file, durable: meta.commit) { commit, root in
@@ -313,7 +299,11 @@ package final class StorageEngine: Sendable {
         }
     }
 
+    /// Applies `batch` to `tree`. Meanwhile the cache leaves the pages the commit changes to this
+    /// thread (PageCache invariant (4)); called under the writer lock.
     private static func apply(_ batch: WriteBatch, to tree: TreeWriter) throws(StrataError) {
+        tree.cache.beginChanges(tree.commit)
+        defer { tree.cache.endChanges() }
         for op in batch.operations {
             try withBytes(op.key) { (k) throws(StrataError) in
                 if let value = op.value {
@@ -559,6 +549,18 @@ package final class StorageEngine: Sendable {
     func withWriterState<R>(_ body: (PageNumber, FreeSpace, Meta) throws(StrataError) -> R) throws(StrataError) -> R {
         try writer.withLock { (w) throws(StrataError) -> R in
             try body(w.latestRoot, w.free, w.durable)
+        }
+    }
+}
+
+extension Locked where Value == StorageEngine.VersionState {
+    /// Makes `commit` the published version unless a newer one already is.
+    func publish(_ commit: CommitNumber, _ root: PageNumber) {
+        withLock { v in
+            if commit > v.commit {
+                v.commit = commit
+                v.root = root
+            }
         }
     }
 }

@@ -6,7 +6,6 @@
 // offsets; `fault` is guarded by its own lock.
 
 import StrataCore
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -32,7 +31,7 @@ package final class StorageFile: Sendable {
     package let path: String
     let fd: Int32
     private struct Counters { var writes = 0; var syncs = 0; var plan: FaultPlan? }
-    private let counters = Mutex(Counters())
+    private let counters = Locked(Counters())
 
     /// Opens (creating if asked) `path` for reading and writing.
     package init(path: String, create: Bool) throws(StrataError) {

@@ -42,7 +42,8 @@ package enum PageLayout {
 package final class Page: @unchecked Sendable {
     package let bytes: UnsafeMutableRawPointer
     package let size: Int
-    /// Guarded by the page cache shard lock.
+    /// Written under the page cache's shard lock. The writer also reads it without the lock, for a
+    /// page of the commit it applies, which no other thread writes meanwhile (PageCache (4)).
     var isDirty = false
 
     /// A zero-filled page.

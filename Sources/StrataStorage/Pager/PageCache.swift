@@ -7,14 +7,23 @@
 //       or mutating an evicted page. A dirty page is written to its own page number before it is
 //       dropped ("spilled"): that number is reachable from no durable root and no other pinned
 //       version (the allocation rule of FreeSpace), so the write is safe at any time.
-//   (3) The cache may exceed its capacity while every page in it is referenced; it shrinks back
-//       on the next insertions.
+//   (3) The cache may exceed its capacity while every page in it is referenced (or, for a
+//       reader's insertion, every unreferenced page belongs to the commit being applied); it
+//       shrinks back on the next insertions.
+//   (4) A page the commit being applied has made dirty is spilled only by the writer's own
+//       thread until `endChanges`. The writer changes such a page in place (TreeWriter) without
+//       the shard lock and lets go of it between changes; another thread that then found it
+//       unreferenced and spilled it would read it with nothing ordering the writer's changes
+//       before its read (a reference count is no synchronization Swift promises, nor one
+//       ThreadSanitizer sees). A reader that loads `changing` after `endChanges` (or a later
+//       commit's `beginChanges`, made under the writer lock) sees every change of that commit.
 // CONCURRENCY  Pages are spread over shards by page number; each shard has its own lock and
 //   clock hand. Disk reads on a miss happen outside the lock; two threads missing the same page
-//   both read it and the first insertion wins.
+//   both read it and the first insertion wins. `changing` is written only under the storage
+//   engine's writer lock.
 
 import StrataCore
-import Synchronization
+import Synchronization  // Atomic
 
 package struct PageCacheStats: Sendable {
     package var hits = 0
@@ -29,6 +38,8 @@ package final class PageCache: Sendable {
     private struct Slot {
         var page: Page
         var referenced: Bool
+        /// The commit that last made the page dirty (meaningful while it is dirty), for invariant (4).
+        var dirtiedBy: CommitNumber = 0
     }
 
     private struct Shard {
@@ -46,17 +57,14 @@ package final class PageCache: Sendable {
         var spillError: StrataError?
     }
 
-    private final class ShardBox: Sendable {
-        let state: Mutex<Shard>
-        init(capacity: Int) { state = Mutex(Shard(capacity: capacity)) }
-    }
-
     package let pageSize: Int
     package let file: StorageFile
     /// Set once any spill failed, so commits can check it without taking every shard lock.
     private let spillFailed = Atomic<Bool>(false)
+    /// The commit the writer is applying now, 0 between commits (invariant (4)).
+    private let changing = Atomic<CommitNumber>(0)
     package let capacity: Int
-    private let shards: [ShardBox]
+    private let shards: [Locked<Shard>]
     private let shardMask: Int
 
     /// - Parameter capacity: pages kept in memory (at least 16 per shard are kept regardless).
@@ -66,16 +74,19 @@ package final class PageCache: Sendable {
         let shardCount = capacity >= 1024 ? 16 : (capacity >= 128 ? 4 : 1)
         shardMask = shardCount - 1
         self.capacity = capacity
-        shards = (0..<shardCount).map { _ in ShardBox(capacity: max(8, capacity / shardCount)) }
+        shards = (0..<shardCount).map { _ in Locked(Shard(capacity: max(8, capacity / shardCount))) }
     }
 
-    @inline(__always) private func shard(_ n: PageNumber) -> ShardBox { shards[Int(n) & shardMask] }
+    @inline(__always) private func shard(_ n: PageNumber) -> Locked<Shard> { shards[Int(n) & shardMask] }
 
     /// The page `n`, from memory or disk. Throws `dataCorrupted` naming the page when its checksum
     /// or number does not match, or when it lies past the end of the file.
-    package func page(_ n: PageNumber) throws(StrataError) -> Page {
+    ///
+    /// - Parameter writer: true when the caller is the writer applying a commit (TreeWriter), whose
+    ///   insertion may spill pages of that commit (invariant (4)).
+    package func page(_ n: PageNumber, writer: Bool = false) throws(StrataError) -> Page {
         let box = shard(n)
-        let cached = box.state.withLock { s -> Page? in
+        let cached = box.withLock { s -> Page? in
             if let i = s.index[n] {
                 s.slots[i].referenced = true
                 s.stats.hits += 1
@@ -85,7 +96,19 @@ package final class PageCache: Sendable {
         }
         if let cached { return cached }
         let page = try readFromDisk(n)
-        return insert(page, dirty: false, replacing: false)
+        return insert(page, dirty: false, replacing: false, writer: writer)
+    }
+
+    /// The writer starts applying `commit`: until `endChanges`, only the writer's thread spills
+    /// the pages that commit makes dirty (invariant (4)). Called under the storage engine's writer lock.
+    package func beginChanges(_ commit: CommitNumber) {
+        changing.store(commit, ordering: .releasing)
+    }
+
+    /// The writer is done changing the pages of the commit it applied (or abandoned): from now on
+    /// any thread may spill them. The release store orders every change before such a spill.
+    package func endChanges() {
+        changing.store(0, ordering: .releasing)
     }
 
     /// Reads and verifies page `n` without caching it (the integrity check uses this).
@@ -108,17 +131,19 @@ package final class PageCache: Sendable {
     }
 
     /// Puts a freshly allocated page into the cache as dirty, replacing any old copy of that number.
+    /// Only the writer calls this, with a page its commit owns.
     package func installNew(_ page: Page) {
-        _ = insert(page, dirty: true, replacing: true)
+        _ = insert(page, dirty: true, replacing: true, writer: true)
     }
 
     /// Marks a page that the writer is about to change as dirty (it must be in the cache, e.g.
     /// just returned by `page(_:)`).
     package func markDirty(_ page: Page) {
-        shard(page.number).state.withLock { s in
+        shard(page.number).withLock { s in
             if let i = s.index[page.number], s.slots[i].page === page {
                 if !page.isDirty { s.stats.dirtyPages += 1 }
                 page.isDirty = true
+                s.slots[i].dirtiedBy = page.owner
             } else {
                 // Evicted and re-read between the writer's read and now is impossible (the writer
                 // holds a reference), so the page must be here.
@@ -127,10 +152,12 @@ package final class PageCache: Sendable {
         }
     }
 
-    private func insert(_ page: Page, dirty: Bool, replacing: Bool) -> Page {
+    private func insert(_ page: Page, dirty: Bool, replacing: Bool, writer: Bool) -> Page {
+        // The writer's own page (installNew): its header is the writer's to read.
+        let dirtiedBy = dirty ? page.owner : 0
         let n = page.number
         let box = shard(n)
-        return box.state.withLock { s -> Page in
+        return box.withLock { s -> Page in
             if let i = s.index[n] {
                 if !replacing {
                     s.slots[i].referenced = true
@@ -139,21 +166,22 @@ package final class PageCache: Sendable {
                 if s.slots[i].page.isDirty { s.stats.dirtyPages -= 1 }
                 s.slots[i].page = page
                 s.slots[i].referenced = true
+                s.slots[i].dirtiedBy = dirtiedBy
                 if dirty { page.isDirty = true; s.stats.dirtyPages += 1 }
                 return page
             }
             s.stats.misses += replacing ? 0 : 1
             if dirty { page.isDirty = true; s.stats.dirtyPages += 1 }
             if s.index.count >= s.capacity {
-                evict(&s, wanted: s.index.count - s.capacity + 1)
+                evict(&s, wanted: s.index.count - s.capacity + 1, writer: writer)
                 if s.freeSlots.count > 64 && s.freeSlots.count * 2 > s.slots.count { compact(&s) }
             }
             let slot: Int
             if let f = s.freeSlots.popLast() {
-                s.slots[f] = Slot(page: page, referenced: true)
+                s.slots[f] = Slot(page: page, referenced: true, dirtiedBy: dirtiedBy)
                 slot = f
             } else {
-                s.slots.append(Slot(page: page, referenced: true))
+                s.slots.append(Slot(page: page, referenced: true, dirtiedBy: dirtiedBy))
                 slot = s.slots.count - 1
             }
             s.index.set(n, slot)
@@ -178,8 +206,10 @@ package final class PageCache: Sendable {
         s.hand = 0
     }
 
-    /// Clock sweep: drops up to `wanted` pages that nobody references, spilling dirty ones.
-    private func evict(_ s: inout Shard, wanted: Int) {
+    /// Clock sweep: drops up to `wanted` pages that nobody references, spilling dirty ones; a
+    /// reader (`writer` false) leaves the pages of the commit being applied alone (invariant (4)).
+    private func evict(_ s: inout Shard, wanted: Int, writer: Bool) {
+        let changing = writer ? 0 : self.changing.load(ordering: .acquiring)
         var dropped = 0
         var steps = 0
         let limit = s.slots.count * 2
@@ -196,6 +226,7 @@ package final class PageCache: Sendable {
             let page = s.slots[i].page
             if page.isDirty {
                 if s.spillError != nil { continue }
+                if changing != 0 && s.slots[i].dirtiedBy == changing { continue }
                 page.seal()
                 do throws(StrataError) {
                     try file.write(page.bytes, count: pageSize, at: Int(page.number) * pageSize)
@@ -222,7 +253,7 @@ package final class PageCache: Sendable {
     package func dirtyPages() -> [Page] {
         var out: [Page] = []
         for box in shards {
-            box.state.withLock { s in
+            box.withLock { s in
                 for i in 0..<s.slots.count where s.slots[i].page.isDirty && s.index[s.slots[i].page.number] == i {
                     out.append(s.slots[i].page)
                 }
@@ -234,7 +265,7 @@ package final class PageCache: Sendable {
     /// Marks pages clean after the checkpoint has written them.
     package func markClean(_ pages: [Page]) {
         for page in pages {
-            shard(page.number).state.withLock { s in
+            shard(page.number).withLock { s in
                 if page.isDirty {
                     page.isDirty = false
                     s.stats.dirtyPages -= 1
@@ -246,7 +277,7 @@ package final class PageCache: Sendable {
     /// Forgets page `n` (its number is about to be written outside the cache, e.g. as a
     /// free-list page); nobody may still read it.
     package func discard(_ n: PageNumber) {
-        shard(n).state.withLock { s in
+        shard(n).withLock { s in
             guard let i = s.index.remove(n) else { return }
             if s.slots[i].page.isDirty { s.stats.dirtyPages -= 1 }
             s.slots[i] = Slot(page: Self.emptyPage, referenced: false)
@@ -258,7 +289,7 @@ package final class PageCache: Sendable {
     package func takeSpillError() -> StrataError? {
         guard spillFailed.load(ordering: .acquiring) else { return nil }
         for box in shards {
-            if let e = box.state.withLock({ s -> StrataError? in s.spillError }) { return e }
+            if let e = box.withLock({ s -> StrataError? in s.spillError }) { return e }
         }
         return nil
     }
@@ -266,7 +297,7 @@ package final class PageCache: Sendable {
     /// Drops every page (after recovery failed, or on close).
     package func removeAll() {
         for box in shards {
-            box.state.withLock { s in
+            box.withLock { s in
                 let cap = s.capacity
                 s = Shard(capacity: cap)
             }
@@ -276,7 +307,7 @@ package final class PageCache: Sendable {
     package var stats: PageCacheStats {
         var total = PageCacheStats()
         for box in shards {
-            box.state.withLock { s in
+            box.withLock { s in
                 total.hits += s.stats.hits
                 total.misses += s.stats.misses
                 total.evictions += s.stats.evictions
