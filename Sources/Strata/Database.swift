@@ -1,6 +1,10 @@
-// The public embedded API (CONTRACT.md §7). This first version is what strata-slt and the
-// script-mode shell need; issue 7 grows it (transactions with isolation levels, Decodable rows,
-// snapshots, backup).
+// Database: the public handle on one database file (or an in-memory database), shared by any
+// number of connections on any threads (CONTRACT.md §7).
+//
+// LIFECYCLE  open (init) -> connections run statements -> close() (refused while a statement runs
+//   or a transaction is open) -> closed: every statement of every connection, statement and
+//   snapshot fails with 08003. Dropping a Database without close() loses nothing: the next open
+//   replays the write-ahead log.
 
 import StrataCore
 import StrataSQL
@@ -12,118 +16,130 @@ public typealias Value = StrataCore.Value
 public typealias SourceLocation = StrataCore.SourceLocation
 
 /// A database file (or an in-memory database), shared by any number of connections.
+///
+/// ```swift
+/// let db = try Database(path: "ledger.strata")
+/// try db.transaction { tx in
+///     try tx.execute("CREATE TABLE IF NOT EXISTS accounts(id INTEGER PRIMARY KEY, balance INTEGER NOT NULL)")
+/// }
+/// let connection = db.connection()
+/// let total: Int? = try connection.fetchOne("SELECT sum(balance) FROM accounts")?[0]
+/// try db.close()
+/// ```
+///
+/// A `Database` is `Sendable`: share it between threads and tasks, and give each thread its own
+/// ``Connection`` (or use ``transaction(_:mode:retry:_:)``, which lends one).
 public final class Database: Sendable {
     let engine: SQLEngine
+    /// The options the database was opened with.
+    public let options: Options
+    /// Idle connections that `transaction(_:mode:retry:_:)` lends.
+    let pool = Locked<[Connection]>([])
 
-    /// Opens or creates the database at `path`; `":memory:"` (or nil) gives a private in-memory one.
+    /// Opens the database file at `path`, creating it if it does not exist; `":memory:"` or nil
+    /// opens a new private in-memory database (gone when it is closed or dropped).
+    ///
+    /// - Throws: ``SQLState/ioError`` when the file cannot be opened or created (or another
+    ///   process has it open), ``SQLState/dataCorrupted`` when it is not a Strata database or is
+    ///   damaged, ``SQLState/invalidParameterValue`` for an invalid option.
     public init(path: String?, options: Options = Options()) throws {
+        try options.validate()
+        self.options = options
         engine = try SQLEngine(path: path, options: options.engineOptions)
     }
 
-    /// A new connection; each connection runs one statement at a time.
-    public func connection() -> Connection { Connection(session: engine.session()) }
+    /// A new private in-memory database.
+    public static func inMemory(options: Options = Options()) throws -> Database {
+        try Database(path: nil, options: options)
+    }
 
-    /// Checkpoints and closes the files. Connections must not be used afterwards.
-    public func close() throws { try engine.close() }
+    /// A new connection, with the database's default isolation level, mode and lock timeout.
+    ///
+    /// Each connection runs one statement at a time and has its own transaction state; open one
+    /// per thread that works concurrently. On a closed database the connection's statements fail
+    /// with "the database is closed" (``SQLState/connectionDoesNotExist``).
+    public func connection() -> Connection {
+        let c = Connection(engine: engine, session: engine.session())
+        // Fails only on a closed database, whose connections fail at every call anyway.
+        try? c.applyDefaults(options)
+        return c
+    }
 
+    /// Whether ``close()`` has run.
+    public var isClosed: Bool { engine.isClosed }
+
+    /// Checkpoints the write-ahead log into the database file and closes it.
+    ///
+    /// Closing again does nothing. Afterwards every connection, statement and snapshot of this
+    /// database fails with "the database is closed" (``SQLState/connectionDoesNotExist``).
+    ///
+    /// - Throws: ``SQLState/objectInUse`` (and stays open) while a statement runs or a
+    ///   transaction is open on any connection: finish or roll back first. An I/O error from the
+    ///   checkpoint otherwise (the database is closed all the same, and the log is replayed at
+    ///   the next open).
+    public func close() throws {
+        try engine.close()
+        pool.withLock { $0.removeAll() }
+    }
+
+    /// How a database is opened.
     public struct Options: Sendable {
-        /// Page size for a new database: a power of two from 1024 to 65536.
+        /// Page size of a new database: a power of two from 1024 to 65536 (an existing file keeps
+        /// its own).
         public var pageSize = 4096
-        /// Pages kept in memory.
+        /// Pages the cache keeps in memory (at least 16).
         public var cachePages = 4096
+        /// When a commit is synced to disk.
+        public var synchronous = Synchronous.full
+        /// The isolation level of a transaction that does not name one (each connection starts
+        /// with it; `SET default_isolation` changes one connection's).
+        public var defaultIsolation = IsolationLevel.serializable
+        /// The concurrency mode of a transaction that does not name one (`SET default_concurrency`).
+        public var defaultMode = ConcurrencyMode.optimistic
+        /// How long a statement waits for a lock or the serial gate before it fails with
+        /// ``SQLState/lockNotAvailable``; nil (the default) waits as long as it takes
+        /// (deadlocks are still detected). `SET lock_timeout` changes one connection's.
+        public var lockTimeout: Duration?
+
         public init() {}
+
+        func validate() throws(StrataError) {
+            guard pageSize >= 1024 && pageSize <= 65536 && pageSize & (pageSize - 1) == 0 else {
+                throw StrataError(.invalidParameterValue, "page size \(pageSize) is not a power of two from 1024 to 65536")
+            }
+            guard cachePages >= 16 else {
+                throw StrataError(.invalidParameterValue, "a cache of \(cachePages) pages is too small (at least 16)")
+            }
+            if let t = lockTimeout, t <= .zero {
+                throw StrataError(.invalidParameterValue, "lock timeout \(t) is not positive (nil waits without a limit)")
+            }
+        }
 
         var engineOptions: SQLEngine.Options {
             var o = SQLEngine.Options()
             o.pageSize = pageSize
             o.cachePages = cachePages
+            o.synchronous = synchronous.storage
             return o
         }
     }
-}
 
-/// The result of a query: column names and rows.
-public struct QueryResult: Sendable {
-    public var columns: [String]
-    public var rows: [[Value]]
-}
+    /// When commits reach the disk (SQLite's `PRAGMA synchronous`).
+    public enum Synchronous: Sendable, Hashable, CaseIterable {
+        /// Never syncs: an OS crash or power loss may lose commits or damage the file; a crash
+        /// of the process alone loses nothing.
+        case off
+        /// Syncs at checkpoints only: a power loss may lose the last commits, never damages the file.
+        case normal
+        /// A commit returns once its log record is on disk (concurrent commits share one sync).
+        case full
 
-/// A session on a database: runs SQL one statement at a time, with its own transaction state.
-public final class Connection {
-    let session: SQLSession
-
-    /// Stops the statement this connection is running, from any thread (see ``Interrupter``).
-    /// The same object for the connection's whole life.
-    public let interrupter: Interrupter
-
-    init(session: SQLSession) {
-        self.session = session
-        interrupter = Interrupter(flag: session.interrupt)
+        var storage: SynchronousMode {
+            switch self {
+            case .off: .off
+            case .normal: .normal
+            case .full: .full
+            }
+        }
     }
-
-    /// Runs every statement in `sql` in order, discarding rows; stops at the first error.
-    public func execute(_ sql: String) throws {
-        try session.execute(sql)
-    }
-
-    /// Runs each statement of a script in order, passing every query's rows to `onRows` and every
-    /// failed statement's error to `onError`. With `stopOnError` the script ends at the first
-    /// failure (which is then also thrown); otherwise the next statement runs. A syntax error
-    /// ends the script, since the rest cannot be split into statements reliably, and so does an
-    /// interrupted statement (``Interrupter``).
-    public func executeScript(_ sql: String, stopOnError: Bool, onRows: (QueryResult) throws -> Void,
-                              onError: (StrataError) -> Void) throws {
-        try session.executeScript(sql, stopOnError: stopOnError, onRows: { r in
-            try onRows(QueryResult(columns: r.columns, rows: r.rows))
-        }, onError: onError)
-    }
-
-    /// Runs `sql` and returns its rows. Without parameter values `sql` may hold several
-    /// statements (the last one's rows are returned); with them it must be one statement, and
-    /// `parameters` holds one value per parameter index (`?`, `?N`, `:name`, `@name`, `$name`).
-    public func query(_ sql: String, _ parameters: [Value] = []) throws -> QueryResult {
-        let r = try session.query(sql, parameters: parameters)
-        return QueryResult(columns: r.columns, rows: r.rows)
-    }
-
-    /// Whether `sql` ends with a complete statement, as `sqlite3_complete` decides it: a shell
-    /// reads lines until this is true. That is when the text, leaving out trailing white space
-    /// and comments, ends with a `;` that ends a statement: not one inside a string, a quoted
-    /// identifier (`"x"`, `[x]`, `` `x` ``) or a comment, nor one between the `BEGIN` and `END`
-    /// of a `CREATE TRIGGER` (whose statement ends at the `;` after `END`). Text that ends inside
-    /// a string or comment is incomplete; so is empty text, or only white space and comments.
-    /// Whether the statements are valid is not checked.
-    public static func isComplete(_ sql: String) -> Bool { isCompleteStatement(sql) }
-
-    /// Parses `sql`, which must be one statement (a trailing semicolon is allowed), for running
-    /// many times on this connection.
-    ///
-    /// - Throws: a syntax error with its position; "more than one statement given" at the second.
-    public func prepare(_ sql: String) throws -> Statement {
-        Statement(connection: self, parsed: try session.prepare(sql))
-    }
-}
-
-/// Interrupts a connection's running statement, as `sqlite3_interrupt` does: safe to call from
-/// any thread (a signal-watching thread, say) while the connection's thread runs a query.
-///
-/// `interrupt()` makes the statement running on the connection fail soon with a ``StrataError``
-/// whose SQLSTATE is 57014 (``SQLState/queryCanceled``) and whose message is `interrupted`. The
-/// statement is undone like any failed statement: only that statement, so an open transaction
-/// stays open with its earlier changes, and the connection keeps working. `executeScript` stops
-/// at an interrupted statement. With no statement running it has no effect: each statement
-/// clears the request as it starts.
-///
-/// ```swift
-/// let interrupter = connection.interrupter
-/// DispatchQueue.global().asyncAfter(deadline: .now() + 1) { interrupter.interrupt() }
-/// do { _ = try connection.query(longQuery) } catch SQLState.queryCanceled { print("interrupted") }
-/// ```
-public final class Interrupter: Sendable {
-    private let flag: InterruptFlag
-
-    init(flag: InterruptFlag) { self.flag = flag }
-
-    /// Asks the statement running on the connection, if any, to stop.
-    public func interrupt() { flag.raise() }
 }

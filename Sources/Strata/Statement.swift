@@ -3,22 +3,26 @@
 import StrataCore
 import StrataSQL
 
-/// One SQL statement, parsed once by `Connection.prepare(_:)` and run any number of times on
+/// One SQL statement, parsed once by ``Connection/prepare(_:)`` and run any number of times on
 /// that connection with new parameter values.
 ///
 /// Parameters follow SQLite: `?` takes the next index, `?N` index N, and a named parameter
 /// (`:name`, `@name`, `$name`) the next index at its first use and the same index after. Every
-/// run binds every index: by position, an array with one value per index up to the largest;
-/// by name, a dictionary keyed by the names with or without their prefix.
+/// run binds every index (see ``StatementArguments``).
 ///
 /// ```swift
 /// let insert = try connection.prepare("INSERT INTO users(name, age) VALUES (:name, :age)")
-/// try insert.execute(["name": .text("Ada"), "age": .integer(36)])
+/// try insert.execute(["name": "Ada", "age": 36])
 /// let byAge = try connection.prepare("SELECT name FROM users WHERE age > ?")
-/// let rows = try byAge.query([.integer(30)]).rows
+/// let names = try byAge.fetchAll([30]).map { try $0[0] as String }
 /// ```
-public final class Statement {
-    private let connection: Connection
+///
+/// A statement is `Sendable` and runs on its connection: like the connection, one call at a
+/// time. After the connection (or the database) is closed, every run fails with
+/// ``SQLState/connectionDoesNotExist``.
+public final class Statement: @unchecked Sendable {  // immutable; runs only inside Connection.withSession
+    /// The connection the statement runs on.
+    public let connection: Connection
     private let parsed: ParsedStatement
 
     init(connection: Connection, parsed: ParsedStatement) {
@@ -33,60 +37,53 @@ public final class Statement {
     public var parameterCount: Int { parsed.parameterCount }
 
     /// The name of the parameter at `index` (1-based) with its prefix, as `":name"`; nil for `?`
-    /// and `?N`.
+    /// and `?N`, and for an index the statement does not have.
     public func parameterName(at index: Int) -> String? { parsed.parameterNames[index] }
+
+    /// Runs the statement, discarding any rows.
+    ///
+    /// - Throws: a ``StrataError``: the statement's own, or ``SQLState/invalidParameterValue``
+    ///   when the arguments do not bind every parameter exactly once.
+    public func execute(_ arguments: StatementArguments = StatementArguments()) throws {
+        _ = try run(arguments)
+    }
+
+    /// Runs the statement and returns all its rows.
+    public func fetchAll(_ arguments: StatementArguments = StatementArguments()) throws -> [Row] {
+        try run(arguments).rows
+    }
+
+    /// Runs the statement and returns its first row, or nil if it has none.
+    public func fetchOne(_ arguments: StatementArguments = StatementArguments()) throws -> Row? {
+        try run(arguments).rows.first
+    }
 
     /// Runs the statement with one value per parameter index and returns its rows (none for a
     /// statement that is not a query).
     ///
-    /// - Throws: a `StrataError`; 22023 when the number of values is not `parameterCount`.
+    /// - Throws: a ``StrataError``; 22023 when the number of values is not ``parameterCount``.
     @discardableResult
     public func query(_ values: [Value] = []) throws -> QueryResult {
-        let r = try connection.session.run(prepared: parsed, parameters: values)
+        let r = try connection.withSession { (s) throws(StrataError) in try s.run(prepared: parsed, parameters: values) }
         return QueryResult(columns: r.columns, rows: r.rows)
     }
 
     /// Runs the statement with its named parameters bound from `values`, whose keys are the
     /// names with or without their prefix (`"name"` or `":name"`).
     ///
-    /// - Throws: a `StrataError` with SQLSTATE 22023 when a parameter has no value, a key names
+    /// - Throws: a ``StrataError`` with SQLSTATE 22023 when a parameter has no value, a key names
     ///   no parameter, or the statement also has unnamed parameters.
     @discardableResult
     public func query(_ values: [String: Value]) throws -> QueryResult {
-        try query(try positional(values))
+        let r = try run(StatementArguments(values))
+        return QueryResult(columns: r.columns.names, rows: r.rows.map(\.values))
     }
 
-    /// Runs the statement, discarding any rows.
-    public func execute(_ values: [Value] = []) throws { try query(values) }
-
-    /// Runs the statement with named parameters, discarding any rows.
-    public func execute(_ values: [String: Value]) throws { try query(values) }
-
-    private func positional(_ named: [String: Value]) throws(StrataError) -> [Value] {
-        var out: [Value] = []
-        var used = Set<String>()
-        for index in stride(from: 1, through: parsed.parameterCount, by: 1) {
-            guard let name = parsed.parameterNames[index] else {
-                throw misuse("parameter \(index) has no name; bind it by position")
-            }
-            let bare = String(name.dropFirst())
-            if let v = named[name] {
-                used.insert(name)
-                out.append(v)
-            } else if let v = named[bare] {
-                used.insert(bare)
-                out.append(v)
-            } else {
-                throw misuse("no value for parameter \(name)")
-            }
+    func run(_ arguments: StatementArguments) throws(StrataError) -> (columns: ColumnNames, rows: [Row]) {
+        try connection.withSession { (s) throws(StrataError) in
+            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
+                                                  location: parsed.location, text: parsed.text)
+            return Connection.rows(try s.run(prepared: parsed, parameters: values))
         }
-        if let unknown = named.keys.sorted().first(where: { !used.contains($0) }) {
-            throw misuse("no parameter named \(unknown)")
-        }
-        return out
-    }
-
-    private func misuse(_ message: String) -> StrataError {
-        StrataError(.invalidParameterValue, message, location: parsed.location, statement: parsed.text)
     }
 }

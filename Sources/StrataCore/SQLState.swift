@@ -43,6 +43,20 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let dataCorrupted = SQLState("XX001")
     public static let internalError = SQLState("XX000")
 
+    // The embedded API's own errors (Sources/Strata).
+    /// A connection, statement or snapshot used after it (or its database) was closed.
+    public static let connectionDoesNotExist = SQLState("08003")
+    /// A column read as a Swift type its value's storage class cannot convert to (text read as `Int`).
+    public static let datatypeMismatch = SQLState("42804")
+    /// A NULL read as a non-optional Swift type.
+    public static let nullValueNotAllowed = SQLState("22004")
+    /// A number that does not fit the Swift type it is read as (300 as `Int8`, 2.5 as `Int`).
+    public static let numericValueOutOfRange = SQLState("22003")
+    /// A row read by a column name it does not have.
+    public static let undefinedColumn = SQLState("42703")
+    /// A row read at a column index it does not have.
+    public static let arraySubscriptError = SQLState("2202E")
+
     /// Whether `self` is a class code (`xx000`) that `other` belongs to, or equal to it.
     public func contains(_ other: SQLState) -> Bool {
         if self == other { return true }

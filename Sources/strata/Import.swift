@@ -158,7 +158,7 @@ extension StrataShell {
             defer { interrupts?.statementEnds() }
             for (n, r) in records.enumerated() {
                 do {
-                    try insert.execute(r.fields.map { .text($0) })
+                    try insert.execute(StatementArguments(r.fields.map { Value.text($0) }))
                 } catch {
                     throw CSVError(line: r.line, message: Self.describe(error))
                 }

@@ -14,7 +14,7 @@ import Testing
         try c.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, tag INTEGER, name TEXT)")
         try c.execute("BEGIN")
         let insert = try c.prepare("INSERT INTO t(tag, name) VALUES (?, ?)")
-        for i in 0..<500 { try insert.execute([.integer(Int64(i % 50)), .text("n\(i)")]) }
+        for i in 0..<500 { try insert.execute([Value.integer(Int64(i % 50)), Value.text("n\(i)")]) }
         try c.execute("COMMIT")
         try c.execute("CREATE INDEX t_tag ON t(tag)")
         return (db, c)

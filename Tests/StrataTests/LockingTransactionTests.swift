@@ -25,7 +25,7 @@ final class Running: Sendable {
     init(_ c: Connection, _ sql: String) {
         let handoff = Handoff(c)
         let waited = self.waited
-        c.onWait = { waited.signal() }
+        try! c.observeWaits { waited.signal() }  // a fresh connection, idle: cannot fail
         Thread { [self] in
             let r: Result<[[Value]], StrataError>
             do { r = .success(try handoff.connection.query(sql).rows) } catch let e as StrataError { r = .failure(e) } catch {

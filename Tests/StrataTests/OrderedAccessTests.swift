@@ -24,7 +24,7 @@ import Testing
         try c.execute("CREATE INDEX t_a ON t(a)")
         let insert = try c.prepare("INSERT INTO t VALUES (?, ?, ?)")
         for r in Self.rows {
-            try insert.execute([.integer(r.id), r.a.map { .integer($0) } ?? .null, r.c.map { .real($0) } ?? .null])
+            try insert.execute([Value.integer(r.id), r.a.map { Value.integer($0) } ?? .null, r.c.map { Value.real($0) } ?? .null])
         }
         return (db, c)
     }

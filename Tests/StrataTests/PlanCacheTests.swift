@@ -37,7 +37,7 @@ import Testing
         try c.execute("CREATE TABLE u(id INTEGER PRIMARY KEY, tag INTEGER)")
         try c.execute("BEGIN")
         let insert = try c.prepare("INSERT INTO u(tag) VALUES (?)")
-        for i in 0..<100 { try insert.execute([.integer(Int64(10 * (i % 5)))]) }
+        for i in 0..<100 { try insert.execute([Value.integer(Int64(10 * (i % 5)))]) }
         try c.execute("COMMIT")
         // Many probes of t_tag in one statement (one per row of u) build the in-memory map.
         let join = try c.prepare("SELECT count(*), count(DISTINCT t.id) FROM u JOIN t ON t.tag = u.tag")

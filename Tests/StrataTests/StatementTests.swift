@@ -18,7 +18,7 @@ import Testing
         let insert = try c.prepare("INSERT INTO users(name, age) VALUES (?, ?)")
         #expect(insert.parameterCount == 2)
         #expect(insert.parameterName(at: 1) == nil)
-        for i in 0..<100 { try insert.execute([.text("user\(i)"), .integer(Int64(20 + i % 50))]) }
+        for i in 0..<100 { try insert.execute([Value.text("user\(i)"), Value.integer(Int64(20 + i % 50))]) }
         let byAge = try c.prepare("SELECT count(*) FROM users WHERE age >= ?")
         #expect(try byAge.query([.integer(60)]).rows == [[.integer(20)]])
         #expect(try byAge.query([.integer(0)]).rows == [[.integer(100)]])
@@ -42,8 +42,8 @@ import Testing
         #expect(insert.parameterCount == 2)
         #expect(insert.parameterName(at: 1) == ":name")
         #expect(insert.parameterName(at: 2) == "@age")
-        try insert.execute(["name": .text("Ada"), "age": .integer(36)])
-        try insert.execute([":name": .text("Grace"), "@age": .integer(45)])
+        try insert.execute(["name": Value.text("Ada"), "age": Value.integer(36)])
+        try insert.execute([":name": Value.text("Grace"), "@age": Value.integer(45)])
         let find = try c.prepare("SELECT name FROM users WHERE age > $min AND age < $min + 10 ORDER BY name")
         #expect(find.parameterCount == 1)
         #expect(try find.query(["min": .integer(30)]).rows == [[.text("Ada")]])
@@ -78,20 +78,20 @@ import Testing
     @Test func errorsInARunLeaveTheStatementUsable() throws {
         let (db, c) = try connection()
         let insert = try c.prepare("INSERT INTO users(id, name) VALUES (?, ?)")
-        try insert.execute([.integer(1), .text("a")])
+        try insert.execute([Value.integer(1), Value.text("a")])
         do {
-            try insert.execute([.integer(1), .text("b")])
+            try insert.execute([Value.integer(1), Value.text("b")])
             Issue.record("a duplicate rowid was accepted")
         } catch let error as StrataError {
             #expect(error.code == .uniqueViolation)
         }
         do {
-            try insert.execute([.integer(2), .null])
+            try insert.execute([Value.integer(2), Value.null])
             Issue.record("NULL was accepted into a NOT NULL column")
         } catch let error as StrataError {
             #expect(error.code == .notNullViolation)
         }
-        try insert.execute([.integer(2), .text("b")])
+        try insert.execute([Value.integer(2), Value.text("b")])
         #expect(try c.query("SELECT id, name FROM users ORDER BY id").rows == [[.integer(1), .text("a")], [.integer(2), .text("b")]])
         _ = db
     }
@@ -147,11 +147,11 @@ import Testing
         let (db, c) = try connection()
         let insert = try c.prepare("INSERT INTO users(name, age) VALUES (?, ?)")
         try c.execute("BEGIN")
-        for i in 0..<10 { try insert.execute([.text("u\(i)"), .integer(Int64(i))]) }
+        for i in 0..<10 { try insert.execute([Value.text("u\(i)"), Value.integer(Int64(i))]) }
         try c.execute("ROLLBACK")
         #expect(try c.query("SELECT count(*) FROM users").rows == [[.integer(0)]])
         try c.execute("BEGIN")
-        for i in 0..<10 { try insert.execute([.text("u\(i)"), .integer(Int64(i))]) }
+        for i in 0..<10 { try insert.execute([Value.text("u\(i)"), Value.integer(Int64(i))]) }
         try c.execute("COMMIT")
         #expect(try c.query("SELECT sum(age) FROM users WHERE name LIKE ?", [.text("u%")]).rows == [[.integer(45)]])
         _ = db

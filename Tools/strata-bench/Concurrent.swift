@@ -65,7 +65,7 @@ enum ConcurrentRW {
             try setup.execute("CREATE TABLE acct(id INTEGER PRIMARY KEY, balance INTEGER NOT NULL, note TEXT)")
             try setup.execute("BEGIN")
             let insert = try setup.prepare("INSERT INTO acct VALUES (?, ?, ?)")
-            for i in 1...rows { try insert.execute([.integer(Int64(i)), .integer(startBalance), .text("account \(i)")]) }
+            for i in 1...rows { try insert.execute([Int64(i), startBalance, "account \(i)"]) }
             try setup.execute("COMMIT")
         } catch {
             throw BenchError("Strata: loading acct: \(error)")
@@ -160,7 +160,7 @@ enum ConcurrentRW {
                 let before = c.autocommitRetries
                 defer { let n = c.autocommitRetries - before; if n > 0 { retries.withLock { $0 += n } } }
                 do {
-                    if isUpdate { try update.execute([.integer(id)]) } else { _ = try read.query([.integer(id)]) }
+                    if isUpdate { try update.execute([id]) } else { _ = try read.query([.integer(id)]) }
                     return .committed
                 } catch let e as StrataError where [SQLState.serializationFailure, .deadlockDetected, .lockNotAvailable].contains(e.code) {
                     return .aborted

@@ -116,7 +116,10 @@ struct StrataSession: SLTSession {
 
     var isInTransaction: Bool { connection.isInTransaction }
 
-    func observeWaits(_ observer: @escaping @Sendable () -> Void) { connection.onWait = observer }
+    func observeWaits(_ observer: @escaping @Sendable () -> Void) {
+        // Called before any statement, on a connection no other thread has: it cannot be busy.
+        try? connection.observeWaits(observer)
+    }
 
     var interrupter: @Sendable () -> Void {
         let interrupter = connection.interrupter

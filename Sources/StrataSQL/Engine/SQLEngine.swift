@@ -18,8 +18,13 @@ package final class SQLEngine: Sendable {
     package struct Options: Sendable {
         package var pageSize = 4096
         package var cachePages = 4096
+        package var synchronous = SynchronousMode.full
         package init() {}
     }
+
+    /// Statements running now (`enterStatement`), plus `closedFlag` once `close` has run.
+    private let activity = Atomic<Int>(0)
+    private static let closedFlag = 1 << 62
 
     package let storage: StorageEngine
     /// Open transactions and recent commits' keys, for validation at COMMIT.
@@ -37,6 +42,7 @@ package final class SQLEngine: Sendable {
         var storageOptions = StorageOptions()
         storageOptions.pageSize = options.pageSize
         storageOptions.cachePages = options.cachePages
+        storageOptions.synchronous = options.synchronous
         if let path, path != ":memory:" {
             storage = try StorageEngine.open(path: path, options: storageOptions)
         } else {
@@ -60,7 +66,48 @@ package final class SQLEngine: Sendable {
 
     package func session() -> SQLSession { SQLSession(engine: self) }
 
-    package func close() throws(StrataError) { try storage.close() }
+    /// Whether `close` has run.
+    package var isClosed: Bool { activity.load(ordering: .acquiring) & Self.closedFlag != 0 }
+
+    /// A statement (or a snapshot's query) starts: fails with 08003 once the engine is closed.
+    /// Every call that returns must be paired with `leaveStatement`.
+    package func enterStatement() throws(StrataError) {
+        let before = activity.wrappingAdd(1, ordering: .acquiring).oldValue
+        if before & Self.closedFlag != 0 {
+            activity.wrappingSubtract(1, ordering: .relaxed)
+            throw Self.closedError
+        }
+    }
+
+    /// The statement `enterStatement` admitted has ended.
+    package func leaveStatement() {
+        activity.wrappingSubtract(1, ordering: .releasing)
+    }
+
+    package static var closedError: StrataError {
+        StrataError(.connectionDoesNotExist, "the database is closed")
+    }
+
+    /// Checkpoints and closes the files. Refused (55006) while a statement runs or a transaction
+    /// is open on any connection, so nothing a connection is doing is cut off; once closed, every
+    /// later statement fails with "the database is closed" (08003). Closing again does nothing.
+    package func close() throws(StrataError) {
+        if transactions.activeCount > 0 {
+            throw StrataError(.objectInUse, "cannot close the database while a connection has a transaction open; commit or roll it back first")
+        }
+        let (exchanged, before) = activity.compareExchange(expected: 0, desired: Self.closedFlag, ordering: .acquiringAndReleasing)
+        if !exchanged {
+            if before & Self.closedFlag != 0 { return }
+            throw StrataError(.objectInUse, "cannot close the database while a statement is running")
+        }
+        // A transaction may have opened between the check above and the exchange (its first
+        // statement entered and left): refuse then too, and reopen.
+        if transactions.activeCount > 0 {
+            activity.store(0, ordering: .releasing)
+            throw StrataError(.objectInUse, "cannot close the database while a connection has a transaction open; commit or roll it back first")
+        }
+        try storage.close()
+    }
 }
 
 enum ProcessEnvironment {

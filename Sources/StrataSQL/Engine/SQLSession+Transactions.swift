@@ -135,6 +135,9 @@ extension SQLSession {
     }
 
     /// Ends the open transaction, dropping its changes.
+    /// Rolls back whatever transaction is open (the embedded API's closing of a connection).
+    package func rollbackAll() { endTransaction() }
+
     func endTransaction() {
         transaction?.finish()
         transaction = nil

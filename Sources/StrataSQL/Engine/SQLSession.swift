@@ -45,11 +45,11 @@ package final class SQLSession {
     /// every statement fails until ROLLBACK or COMMIT.
     var aborted: StrataError?
     /// The connection's defaults (SET default_isolation, SET default_concurrency).
-    var defaultIsolation = TransactionSettings.Isolation.serializable
-    var defaultMode = TransactionSettings.Mode.optimistic
+    package var defaultIsolation = TransactionSettings.Isolation.serializable
+    package var defaultMode = TransactionSettings.Mode.optimistic
     /// How long a statement waits for a lock or the serial gate before failing with 55P03
     /// (SET lock_timeout, in milliseconds); nil waits as long as it takes.
-    var lockTimeout: Duration?
+    package var lockTimeout: Duration?
     /// Called when a statement starts to wait for a lock or the serial gate (`Connection.onWait`).
     package var waitObserver: (@Sendable () -> Void)?
     /// Autocommit statements run again after a serialization failure, since the connection opened.
