@@ -97,7 +97,10 @@ public enum ConcurrencyMode: Sendable, Hashable, CaseIterable, CustomStringConve
 /// serialization failure (40001) or a deadlock (40P01).
 ///
 /// Before attempt n + 1 it sleeps a random time between zero and `min(initialDelay * 2^(n-1),
-/// maximumDelay)` (full jitter), so transactions that collided spread out.
+/// maximumDelay)` (full jitter), so transactions that collided spread out. A transaction that has
+/// failed `runAloneAfter` times runs its later attempts in the SERIAL mode at its isolation level:
+/// alone, so it cannot lose again however hot the rows it touches (optimistic transactions on one
+/// hot row can otherwise keep losing to each other).
 public struct RetryPolicy: Sendable, Hashable {
     /// Runs of the closure at most, the first included (1: never retry).
     public var maxAttempts: Int
@@ -105,17 +108,22 @@ public struct RetryPolicy: Sendable, Hashable {
     public var initialDelay: Duration
     /// The ceiling of every wait.
     public var maximumDelay: Duration
+    /// Failed attempts after which the transaction runs alone (SERIAL); nil never changes the mode.
+    public var runAloneAfter: Int?
 
-    /// - Precondition: `maxAttempts >= 1`, delays not negative.
-    public init(maxAttempts: Int, initialDelay: Duration = .microseconds(100), maximumDelay: Duration = .milliseconds(100)) {
+    /// - Precondition: `maxAttempts >= 1`, delays not negative, `runAloneAfter` nil or at least 1.
+    public init(maxAttempts: Int, initialDelay: Duration = .microseconds(100), maximumDelay: Duration = .milliseconds(100),
+                runAloneAfter: Int? = 4) {
         precondition(maxAttempts >= 1, "a transaction runs at least once")
         precondition(initialDelay >= .zero && maximumDelay >= .zero, "delays are not negative")
+        precondition(runAloneAfter.map { $0 >= 1 } ?? true, "runAloneAfter counts failed attempts, at least 1")
         self.maxAttempts = maxAttempts
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay
+        self.runAloneAfter = runAloneAfter
     }
 
-    /// Up to 10 attempts, waits from 100 µs up to 100 ms.
+    /// Up to 10 attempts, waits from 100 µs up to 100 ms, alone after 4 failures.
     public static let `default` = RetryPolicy(maxAttempts: 10)
     /// One attempt: the error reaches the caller.
     public static let never = RetryPolicy(maxAttempts: 1)
@@ -136,7 +144,7 @@ extension Connection {
     ///
     /// When the transaction fails with a serialization failure (40001) or a deadlock (40P01),
     /// in `body` or at COMMIT, it is rolled back and `body` runs again in a new transaction, as
-    /// `retry` allows; the last failure is thrown. So `body` may run more than once: it should
+    /// `retry` allows (after a few failures, alone: see ``RetryPolicy``); the last failure is thrown. So `body` may run more than once: it should
     /// do nothing but its database work (or undo what else it does when it throws).
     ///
     /// ```swift
@@ -159,12 +167,16 @@ extension Connection {
         }
         var begin = "BEGIN"
         if let isolation { begin += " ISOLATION LEVEL \(isolation)" }
-        if let mode { begin += " \(mode)" }
         var attempt = 0
         while true {
             attempt += 1
+            let alone = retry.runAloneAfter.map { attempt > $0 } ?? false
             do {
-                try execute(begin)
+                if alone {
+                    try execute(begin + " SERIAL")
+                } else {
+                    try execute(mode.map { begin + " \($0)" } ?? begin)
+                }
                 let result: T
                 do {
                     result = try body(self)
@@ -180,6 +192,7 @@ extension Connection {
             } catch let error as StrataError where error.isRetryable && attempt < retry.maxAttempts {
                 retryCount.wrappingAdd(1, ordering: .relaxed)
                 retry.wait(after: attempt)
+                try withSession { (s) throws(StrataError) in s.awaitPublished() }
             }
         }
     }

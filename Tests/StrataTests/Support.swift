@@ -10,9 +10,9 @@ final class TemporaryDatabase {
     let path: String
     let database: Database
 
-    init() throws {
+    init(options: Database.Options = Database.Options()) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("strata-api-\(UUID().uuidString).db").path
-        database = try Database(path: path)
+        database = try Database(path: path, options: options)
     }
 
     deinit {

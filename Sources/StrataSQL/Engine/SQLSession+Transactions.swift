@@ -138,6 +138,11 @@ extension SQLSession {
     /// Rolls back whatever transaction is open (the embedded API's closing of a connection).
     package func rollbackAll() { endTransaction() }
 
+    /// Waits until every commit applied so far is published, so that a transaction begun next
+    /// reads them: one that lost a conflict does not start again from a version already stale
+    /// (the embedded API's transaction retries, as the autocommit retries do).
+    package func awaitPublished() { engine.storage.awaitPublished() }
+
     func endTransaction() {
         transaction?.finish()
         transaction = nil
