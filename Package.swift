@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // Strata: an embedded, transactional SQL database. See README.md and Docs/architecture.md.
 //
-// Layers (dependencies point down only): StrataCore <- StrataStorage <- (transactions, catalog, SQL, API: later issues).
+// Layers (dependencies point down only): StrataCore <- StrataStorage <- StrataCatalog <- StrataSQL (transactions in
+// StrataSQL/Transaction) <- Strata, the public API; the shell, strata-slt and strata-bench use Strata alone.
 // STRATA_INTERNAL_CHECKS (`swift build -Xswiftc -DSTRATA_INTERNAL_CHECKS`) runs the B+tree invariant walk after every
 // commit; it voids performance and is for tests only.
 import PackageDescription
@@ -42,11 +43,11 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The shell (CONTRACT.md §5): interactive on a terminal, scripts otherwise.
         .executableTarget(name: "strata", dependencies: [
-            "Strata", "StrataCore", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Strata", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StrataShellTests", dependencies: ["strata"]),
-        // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API (and StrataCore's Locked).
-        .executableTarget(name: "StrataSLT", dependencies: ["Strata", "StrataCore"], path: "Tools/strata-slt"),
+        // The sqllogictest runner (CONTRACT.md §2, §3): uses only the public API.
+        .executableTarget(name: "StrataSLT", dependencies: ["Strata"], path: "Tools/strata-slt"),
         .testTarget(name: "StrataSLTTests", dependencies: ["StrataSLT", "Strata", "StrataCore"]),
         // Storage benchmark against LMDB (Debian liblmdb-dev): comparison only.
         .systemLibrary(name: "CLMDB", path: "Tools/CLMDB", providers: [.apt(["liblmdb-dev"])]),

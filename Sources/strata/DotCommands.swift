@@ -184,7 +184,6 @@ extension StrataShell {
             }
             connection = database.connection()
             path = newPath == ":memory:" ? nil : newPath
-            isolationDefaults = IsolationDefaults()
         case ".read":
             guard args.count == 1 else { return fail("usage: .read FILE") }
             return readFile(args[0], fail: fail)
@@ -320,33 +319,31 @@ extension StrataShell {
     }
 
     private func isolation(_ args: [String], fail: (String) -> Bool) -> Bool {
-        let levels = ["read_committed": "READ COMMITTED", "repeatable_read": "REPEATABLE READ", "snapshot": "SNAPSHOT",
-                      "serializable": "SERIALIZABLE"]
-        let modes = ["optimistic": "OPTIMISTIC", "pessimistic": "PESSIMISTIC", "serial": "SERIAL"]
-        if args.isEmpty {
-            out.write("\(isolationDefaults.level) \(isolationDefaults.mode)\n")
-            return true
-        }
-        var statements: [String] = []
-        var chosen = isolationDefaults
-        for a in args {
-            let key = a.lowercased().replacing(" ", with: "_")
-            if let level = levels[key] {
-                statements.append("SET default_isolation = '\(level)'")
-                chosen.level = level
-            } else if let mode = modes[key] {
-                statements.append("SET default_concurrency = '\(mode)'")
-                chosen.mode = mode
-            } else {
-                return fail("usage: .isolation ?LEVEL? ?MODE? (LEVEL: read_committed, repeatable_read, snapshot, serializable; MODE: optimistic, pessimistic, serial)")
-            }
-        }
+        let levels: [String: IsolationLevel] = ["read_committed": .readCommitted, "repeatable_read": .repeatableRead,
+                                                "snapshot": .snapshot, "serializable": .serializable]
+        let modes: [String: ConcurrencyMode] = ["optimistic": .optimistic, "pessimistic": .pessimistic, "serial": .serial]
         do {
-            for s in statements { try connection.execute(s) }
+            if args.isEmpty {
+                // The connection's own defaults: also what a typed SET default_isolation changed.
+                out.write("\(try connection.defaultIsolation) \(try connection.defaultMode)\n")
+                return true
+            }
+            var level: IsolationLevel?
+            var mode: ConcurrencyMode?
+            for a in args {
+                let key = a.lowercased().replacing(" ", with: "_")
+                if let l = levels[key] {
+                    level = l
+                } else if let m = modes[key] {
+                    mode = m
+                } else {
+                    return fail("usage: .isolation ?LEVEL? ?MODE? (LEVEL: read_committed, repeatable_read, snapshot, serializable; MODE: optimistic, pessimistic, serial)")
+                }
+            }
+            try connection.setDefaults(isolation: level, mode: mode)
+            return true
         } catch {
             return fail(Self.describe(error))
         }
-        isolationDefaults = chosen
-        return true
     }
 }

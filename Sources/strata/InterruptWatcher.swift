@@ -4,8 +4,7 @@
 // abandon the line being typed, through a second pipe. The shell itself never dies of Ctrl-C.
 
 import Strata
-import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see
-import Synchronization  // Atomic
+import Synchronization  // Atomic, Mutex (the shell is not run under ThreadSanitizer, whose Linux build cannot see Mutex's futex waits)
 
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +15,7 @@ nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
 
 final class InterruptWatcher: Sendable {
     /// The running statement's interrupter; nil at the prompt.
-    private let running = Locked<Interrupter?>(nil)
+    private let running = Mutex<Interrupter?>(nil)
     /// Set by a Ctrl-C while a statement runs (or its rows are printed); cleared when the next starts.
     private let cancelled = Atomic<Bool>(false)
 

@@ -23,9 +23,6 @@ final class StrataShell {
     var failed = false
     /// Nesting of `.read`, which must not recurse forever.
     var readDepth = 0
-    /// This connection's default isolation level and concurrency mode, as `.isolation` last set
-    /// them (CONTRACT.md §4 defaults until then).
-    var isolationDefaults = IsolationDefaults()
     /// Whether no statement is half typed (completion offers dot-commands only then).
     var pendingStatementIsEmpty = true
     /// Set when Ctrl-C cancelled a statement: a script being read (`.read`) stops there, as a
@@ -242,11 +239,6 @@ final class StrataShell {
             }
         }
     }
-}
-
-struct IsolationDefaults {
-    var level = "SERIALIZABLE"
-    var mode = "OPTIMISTIC"
 }
 
 /// Lines of a statement being typed or read, until they make a complete statement.

@@ -449,12 +449,14 @@ func shell(_ script: String, _ arguments: [String] = [":memory:"]) throws -> (st
         #expect(r.error.hasPrefix("Error: near line 1: usage: .isolation ?LEVEL? ?MODE?"))
     }
 
-    /// The shell sets the connection's defaults through SET default_isolation and
-    /// default_concurrency, and shows the values in force.
+    /// The shell sets the connection's defaults, and shows the values in force: also those a
+    /// typed SET changed.
     @Test func settingALevelGoesThroughTheEngine() throws {
-        let r = try shell(".isolation snapshot pessimistic\n.isolation\n")
+        let r = try shell(".isolation snapshot pessimistic\n.isolation\n.isolation serial\n.isolation\n")
         #expect(r.error == "")
-        #expect(r.output == "SNAPSHOT PESSIMISTIC\n")
+        #expect(r.output == "SNAPSHOT PESSIMISTIC\nSNAPSHOT SERIAL\n")
+        let typed = try shell("SET default_isolation = 'READ COMMITTED';\n.isolation\n")
+        #expect(typed.output == "READ COMMITTED OPTIMISTIC\n")
     }
 }
 

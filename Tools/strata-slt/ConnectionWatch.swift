@@ -18,7 +18,6 @@
 //   that started after the one it was meant for.
 
 import Foundation
-import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 
 /// How an async statement or query ended.
 enum AsyncResult: Sendable {
@@ -40,7 +39,7 @@ final class ConnectionWatch: Sendable {
         var result: AsyncResult?
     }
 
-    private let state = Locked(State())
+    private let state = Guarded(State())
     private let events = DispatchSemaphore(value: 0)
     private let interrupt: @Sendable () -> Void
     let waitLimit: Duration

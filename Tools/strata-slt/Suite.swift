@@ -6,7 +6,6 @@
 // CONTRACT.md §2: "slt: N passed, N failed, N skipped".
 
 import Foundation
-import class StrataCore.Locked  // not Mutex, whose futex waits ThreadSanitizer cannot see (Tools/tsan.sh)
 import Synchronization
 
 struct Totals: Equatable {
@@ -121,7 +120,7 @@ final class SuiteState: Sendable {
     let stop = Atomic<Bool>(false)
     private let verbose: Bool
     private let write: @Sendable (String) -> Void
-    private let output: Locked<Output>
+    private let output: Guarded<Output>
 
     private struct Output {
         var reports: [ScriptReport?]
@@ -132,7 +131,7 @@ final class SuiteState: Sendable {
     init(scriptCount: Int, verbose: Bool, write: @escaping @Sendable (String) -> Void) {
         self.verbose = verbose
         self.write = write
-        output = Locked(Output(reports: Array(repeating: nil, count: scriptCount)))
+        output = Guarded(Output(reports: Array(repeating: nil, count: scriptCount)))
     }
 
     /// Stores a finished report and prints every report now next in order.
