@@ -38,7 +38,7 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     /// holds connections).
     let engine: SQLEngine
     private let state = Atomic<Int>(Connection.idle)
-    private static let idle = 0, busy = 1, closed = 2
+    static let idle = 0, busy = 1, closed = 2, cursorOpen = 3
     /// What other threads may read without taking the connection, as of the end of its last
     /// call: whether a transaction is open (`inTransactionBit`) and the autocommit retries
     /// (shifted by `retryShift`). Written at the end of each call.
@@ -67,13 +67,18 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
         return try body(session)
     }
 
-    /// Makes this thread the connection's only user (1) and counts a running statement.
-    private func acquire() throws(StrataError) {
-        let (exchanged, found) = state.compareExchange(expected: Self.idle, desired: Self.busy, ordering: .acquiring)
+    /// Makes this thread the connection's only user (1) and counts a running statement; `for`
+    /// is what holds it (a call, or an open cursor until it ends).
+    func acquire(for holder: Int = Connection.busy) throws(StrataError) {
+        let (exchanged, found) = state.compareExchange(expected: Self.idle, desired: holder, ordering: .acquiring)
         guard exchanged else {
-            throw found == Self.closed
-                ? StrataError(.connectionDoesNotExist, "the connection is closed")
-                : StrataError(.objectInUse, "the connection is running another call; a connection runs one statement at a time (open a connection per thread)")
+            switch found {
+            case Self.closed: throw StrataError(.connectionDoesNotExist, "the connection is closed")
+            case Self.cursorOpen:
+                throw StrataError(.objectInUse, "a cursor is open on this connection; read it to its end or close it first")
+            default:
+                throw StrataError(.objectInUse, "the connection is running another call; a connection runs one statement at a time (open a connection per thread)")
+            }
         }
         do throws(StrataError) {
             try engine.enterStatement()
@@ -84,7 +89,7 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     }
 
     /// Ends what `acquire` began.
-    private func release() {
+    func release() {
         mirror.store((session.isInTransaction ? Self.inTransactionBit : 0) | session.autocommitRetries << Self.retryShift,
                      ordering: .releasing)
         engine.leaveStatement()
@@ -200,6 +205,9 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
         let (exchanged, found) = state.compareExchange(expected: Self.idle, desired: Self.busy, ordering: .acquiring)
         guard exchanged else {
             if found == Self.closed { return }
+            if found == Self.cursorOpen {
+                throw StrataError(.objectInUse, "cannot close the connection while a cursor is open on it; close the cursor first")
+            }
             throw StrataError(.objectInUse, "cannot close the connection while another thread runs a call on it")
         }
         session.rollbackAll()

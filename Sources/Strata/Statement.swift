@@ -23,7 +23,7 @@ import StrataSQL
 public final class Statement: @unchecked Sendable {  // immutable; runs only inside Connection.withSession
     /// The connection the statement runs on.
     public let connection: Connection
-    private let parsed: ParsedStatement
+    let parsed: ParsedStatement
 
     init(connection: Connection, parsed: ParsedStatement) {
         self.connection = connection

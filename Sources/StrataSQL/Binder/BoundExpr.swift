@@ -88,8 +88,9 @@ final class EvalContext {
     /// Aggregate results of the current group.
     var aggregates: [Value] = []
     let session: ExecutionSession
-    /// The lowest stack address evaluation may reach on this thread (`ThreadStack.check`).
-    let stackLimit = ThreadStack.lowestUsableAddress()
+    /// The lowest stack address evaluation may reach on this thread (`ThreadStack.check`); a
+    /// cursor stepped on another thread sets it again (SelectStream.next).
+    var stackLimit = ThreadStack.lowestUsableAddress()
 
     init(parameters: [Value], session: ExecutionSession) {
         self.parameters = parameters

@@ -129,12 +129,7 @@ package final class SQLSession {
     package var isInTransaction: Bool { transaction != nil || pendingBegin != nil || aborted != nil }
 
     private func run(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
-        guard parameters.count == parsed.parameterCount else {
-            let needs = parsed.parameterCount == 1 ? "1 parameter" : "\(parsed.parameterCount) parameters"
-            let got = parameters.count == 1 ? "1 value was" : "\(parameters.count) values were"
-            throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given",
-                              location: parsed.location, statement: parsed.text)
-        }
+        try checkParameterCount(parsed, parameters)
         interrupt.clear()
         do {
             let stored = engine.tallestStoredStatement.load(ordering: .relaxed)
@@ -152,6 +147,15 @@ package final class SQLSession {
             if e.statement == nil { e.statement = parsed.text }
             throw e
         }
+    }
+
+    /// A run binds one value per parameter index.
+    func checkParameterCount(_ parsed: ParsedStatement, _ parameters: [Value]) throws(StrataError) {
+        guard parameters.count != parsed.parameterCount else { return }
+        let needs = parsed.parameterCount == 1 ? "1 parameter" : "\(parsed.parameterCount) parameters"
+        let got = parameters.count == 1 ? "1 value was" : "\(parameters.count) values were"
+        throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given",
+                          location: parsed.location, statement: parsed.text)
     }
 
     private func runUnlocated(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
@@ -197,10 +201,7 @@ package final class SQLSession {
         let mark = tx.writes.mark()
         let catalogBefore = tx.catalog
         let catalogChangedBefore = tx.catalogChanged
-        executions += 1
-        let session = ExecutionSession(transaction: tx, storage: engine.storage, statementText: parsed.text, interrupt: interrupt,
-                                       sharedTables: tx.writes.isEmpty && !tx.catalogChanged && !tx.locksReads ? engine.decodedTables : nil,
-                                       generation: executions, planCache: planCache, changeCounts: changeCounts)
+        let session = executionSession(tx, parsed.text)
         let result: QueryRows
         do {
             result = try StatementRunner(session: session, parameters: parameters).run(parsed.statement)
@@ -251,6 +252,14 @@ package final class SQLSession {
         tx.writes.release(mark)
         if !tx.isExplicit { try commit(tx) }
         return result
+    }
+
+    /// The next execution of a statement in `tx`.
+    func executionSession(_ tx: TransactionState, _ text: String) -> ExecutionSession {
+        executions += 1
+        return ExecutionSession(transaction: tx, storage: engine.storage, statementText: text, interrupt: interrupt,
+                                sharedTables: tx.writes.isEmpty && !tx.catalogChanged && !tx.locksReads ? engine.decodedTables : nil,
+                                generation: executions, planCache: planCache, changeCounts: changeCounts)
     }
 
     /// A new transaction with `settings` over the connection's defaults. Reads are recorded for

@@ -75,6 +75,12 @@ struct StatementRunner {
         return plan
     }
 
+    /// A SELECT (without FOR UPDATE or FOR SHARE) planned, its rows to be read one at a time.
+    func openSelect(_ s: SelectStatement) throws(StrataError) -> (columns: [String], rows: SelectStream) {
+        let plan = try selectPlan(s)
+        return (plan.columnNames, try SelectStream(plan, context()))
+    }
+
     func run(_ statement: SQLStatement) throws(StrataError) -> QueryRows {
         switch statement {
         case .select(let s):

@@ -141,6 +141,13 @@ struct CoreRowSink {
         return QueryExecutor.compareSortKeys(Array(keys.prefix(orderedPrefix)), Array(heap[0].keys.prefix(orderedPrefix)), leading) > 0
     }
 
+    /// The rows kept so far, handed over and forgotten (`all` only: SelectStream takes the rows
+    /// of each outer row as they come).
+    mutating func takeRows() -> [[Value]] {
+        defer { rows.removeAll(keepingCapacity: true) }
+        return rows
+    }
+
     /// The rows kept, in order (for `best`, sorted from the heap).
     mutating func finish() -> [[Value]] {
         if case .best = mode {

@@ -123,15 +123,20 @@ extension ThreadStack {
     /// statement nested as deeply as the parser allows gets an answer on any caller's thread
     /// (an app's worker thread may have 512 KB), and shallow statements cost nothing extra.
     static func withStack<T>(forHeight height: Int, _ body: () throws(StrataError) -> T) throws(StrataError) -> T {
+        if fitsOnThisThread(height: height) { return try body() }
         let needed = (height + 8) * bytesPerLevel
-        if let remaining = remainingByteCount(), remaining >= needed { return try body() }
-        if remainingByteCount() == nil && height < 64 { return try body() }
         var result: Result<T, StrataError>?
         let ran = withoutActuallyEscaping({ result = Result { () throws(StrataError) in try body() } }) { work in
             runOnNewThread(stackSize: max(8 << 20, 2 * needed + reserveByteCount), work)
         }
         guard ran, let result else { return try body() }
         return try result.get()
+    }
+
+    /// Whether `height` levels of nesting fit in what is left of the current thread's stack.
+    static func fitsOnThisThread(height: Int) -> Bool {
+        if let remaining = remainingByteCount() { return remaining >= (height + 8) * bytesPerLevel }
+        return height < 64
     }
 
     /// Runs `work` on a new thread with `stackSize` bytes of stack and waits for it; false if the

@@ -1,0 +1,149 @@
+// RowCursor: rows read one at a time (CONTRACT.md §7 "iterate rows lazily"). A cursor must give
+// exactly the rows fetchAll gives, read a plain SELECT as it is stepped, hold its connection
+// while open, and let go of it (and of its snapshot) at its end however it ends.
+
+import Foundation
+import Strata
+import Testing
+
+@Suite struct RowCursorTests {
+    let db: Database
+    let c: Connection
+
+    init() throws {
+        db = try Database.inMemory()
+        c = db.connection()
+        try c.execute("""
+            CREATE TABLE t(id INTEGER PRIMARY KEY, k INTEGER, s TEXT);
+            CREATE INDEX t_k ON t(k);
+            CREATE TABLE u(k INTEGER, label TEXT);
+            """)
+        try c.transaction { tx in
+            let insert = try tx.prepare("INSERT INTO t VALUES (?, ?, ?)")
+            for i in 1...2000 { try insert.execute([i, i % 37, i % 5 == 0 ? nil : "s\(i % 11)"]) }
+            for k in 0..<40 where k % 3 != 0 { try tx.execute("INSERT INTO u VALUES (?, ?), (?, ?)", [k, "a\(k)", k, "b\(k)"]) }
+        }
+    }
+
+    static let queries = [
+        "SELECT * FROM t",
+        "SELECT id, s FROM t WHERE k = 3 OR s = 's4'",
+        "SELECT id FROM t WHERE s IS NULL AND id > 1500",
+        "SELECT t.id, u.label FROM t JOIN u ON u.k = t.k WHERE t.id < 300",
+        "SELECT t.id, u.label FROM t LEFT JOIN u ON u.k = t.k WHERE t.id BETWEEN 100 AND 200",
+        "SELECT DISTINCT s FROM t",
+        "SELECT DISTINCT k, s FROM t WHERE id > 10",
+        "SELECT id FROM t LIMIT 25 OFFSET 1990",
+        "SELECT id FROM t LIMIT 0",
+        "SELECT id FROM t ORDER BY id DESC LIMIT 10 OFFSET 3",
+        "SELECT id, k FROM t ORDER BY k, id",
+        "SELECT k, id FROM t WHERE k > 30 ORDER BY k",
+        "SELECT s, count(*) FROM t GROUP BY s ORDER BY s",
+        "SELECT max(id), min(s) FROM t",
+        "SELECT id FROM t WHERE k = 5 UNION SELECT k FROM u",
+        "VALUES (1, 'a'), (2, 'b')",
+        "SELECT 1, 2 WHERE 0",
+        "SELECT id FROM t WHERE 1 = 0",
+        "SELECT (SELECT count(*) FROM u WHERE u.k = t.k) AS n, id FROM t WHERE id % 100 = 0",
+        "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 50) SELECT x FROM r",
+        "SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.k = t.k) AND id < 100",
+    ]
+
+    @Test(arguments: queries)
+    func aCursorGivesWhatFetchAllGives(sql: String) throws {
+        let all = try c.fetchAll(sql)
+        let cursor = try c.cursor(sql)
+        #expect(cursor.columns.names == (all.first?.columns.names ?? cursor.columns.names))
+        let stepped = try cursor.collect()
+        #expect(stepped.map(\.values) == all.map(\.values))
+        #expect(try cursor.next() == nil)
+    }
+
+    @Test func aPlainSelectIsReadAsItIsStepped() throws {
+        // Row 1500 raises an error when evaluated: a cursor gives the 1499 rows before it first,
+        // where fetchAll fails at once.
+        let sql = "SELECT CASE WHEN id = 1500 THEN abs(-9223372036854775807 - 1) ELSE id END FROM t"
+        #expect(throws: StrataError.self) { try c.fetchAll(sql) }
+        let cursor = try c.cursor(sql)
+        var seen = 0
+        let error = #expect(throws: StrataError.self) {
+            while let row = try cursor.next() {
+                seen += 1
+                #expect(try row[0] as Int == seen)
+            }
+        }
+        #expect(seen == 1499)
+        #expect(error?.message == "integer overflow")
+        // The error ended the cursor and freed the connection.
+        #expect(try cursor.next() == nil)
+        #expect(try c.fetchOne("SELECT count(*) FROM t")?[0] as Int? == 2000)
+    }
+
+    @Test func anOpenCursorHoldsItsConnection() throws {
+        let cursor = try c.cursor("SELECT id FROM t")
+        #expect(try cursor.next()?[0] as Int? == 1)
+        for attempt in [{ try c.execute("SELECT 1") }, { _ = try c.cursor("SELECT 1") }, { try c.close() }] {
+            let error = #expect(throws: StrataError.self) { try attempt() }
+            #expect(error?.code == .objectInUse)
+        }
+        #expect((#expect(throws: StrataError.self) { try db.close() })?.code == .objectInUse)
+        cursor.close()
+        cursor.close()
+        #expect(try cursor.next() == nil)
+        #expect(try c.fetchOne("SELECT 7")?[0] as Int? == 7)
+
+        // Read to its end, a cursor lets go by itself; dropped, too.
+        let all = try c.cursor("SELECT id FROM t WHERE id <= 3")
+        #expect(try all.collect().count == 3)
+        try c.execute("SELECT 1")
+        do { _ = try c.cursor("SELECT id FROM t").next() }
+        try c.execute("SELECT 1")
+    }
+
+    @Test func outsideATransactionACursorReadsOneSnapshot() throws {
+        let other = db.connection()
+        let cursor = try c.cursor("SELECT id FROM t")
+        var n = 0
+        while n < 10, try cursor.next() != nil { n += 1 }
+        try other.execute("DELETE FROM t WHERE id > 5")
+        try other.execute("INSERT INTO t VALUES (5000, 0, 'new')")
+        while try cursor.next() != nil { n += 1 }
+        #expect(n == 2000)
+        #expect(try c.fetchOne("SELECT count(*) FROM t")?[0] as Int? == 6)
+    }
+
+    @Test func insideATransactionACursorSeesItsWrites() throws {
+        try c.transaction { tx in
+            try tx.execute("DELETE FROM t WHERE id > 3")
+            try tx.execute("INSERT INTO t VALUES (9000, 1, 'mine')")
+            #expect(try tx.cursor("SELECT id FROM t").collect().map { try $0[0] as Int } == [1, 2, 3, 9000])
+        }
+    }
+
+    @Test func errorsAtOpenHoldNothing() throws {
+        #expect((#expect(throws: StrataError.self) { try c.cursor("SELEC id FROM t") })?.code == .syntaxError)
+        #expect((#expect(throws: StrataError.self) { try c.cursor("SELECT ?", [1, 2]) })?.code == .invalidParameterValue)
+        #expect((#expect(throws: StrataError.self) { try c.cursor("SELECT * FROM nope") })?.code == .undefinedTable)
+        try c.execute("SELECT 1")
+        // A statement that is not a query runs at open.
+        let insert = try c.cursor("INSERT INTO u VALUES (100, 'x')")
+        #expect(try insert.next() == nil)
+        #expect(try c.fetchOne("SELECT count(*) FROM u WHERE k = 100")?[0] as Int? == 1)
+    }
+
+    @Test func anInterruptEndsTheCursor() throws {
+        let cursor = try c.cursor("SELECT id FROM t")
+        _ = try cursor.next()
+        c.interrupter.interrupt()
+        let error = #expect(throws: StrataError.self) { while try cursor.next() != nil {} }
+        #expect(error?.code == .queryCanceled)
+        try c.execute("SELECT 1")
+    }
+
+    @Test func aPreparedStatementOpensCursors() throws {
+        let byK = try c.prepare("SELECT id FROM t WHERE k = ? ORDER BY id")
+        for k in [0, 36] {
+            #expect(try byK.cursor([k]).collect().map(\.values) == (try byK.fetchAll([k])).map(\.values))
+        }
+    }
+}
