@@ -14,6 +14,9 @@ SUITES=(
     # StrataSQLTests: the lock manager and the serial gate, each waiter on a thread of its own.
     LockManagerTests
     SerialGateTests
+    # StrataSQLTests: one read-only snapshot queried from four threads while a writer commits;
+    # backups taken while a writer commits.
+    ReadSnapshotTests
     # StrataTests: the engine through the public API, connections on threads.
     TransactionTests            # also matches LockingTransactionTests
     RowLockClauseTests
