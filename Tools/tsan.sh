@@ -14,6 +14,9 @@ SUITES=(
     # StrataSQLTests: the lock manager and the serial gate, each waiter on a thread of its own.
     LockManagerTests
     SerialGateTests
+    # StrataSQLTests: one read-only snapshot queried from four threads while a writer commits;
+    # backups taken while a writer commits.
+    ReadSnapshotTests
     # StrataTests: the engine through the public API, connections on threads.
     TransactionTests            # also matches LockingTransactionTests
     RowLockClauseTests
@@ -35,6 +38,9 @@ SKIP=(
     # then loses 32 times in a row (once in 8 runs of this script; never in 20 runs of the test
     # alone). A retry bound, not a race: no run of it under ThreadSanitizer reported anything.
     'TransactionTests/autocommitIncrementsFromManyThreadsAreAllKept'
+    # One thread only (page reuse after a snapshot goes): nothing for ThreadSanitizer to see, and
+    # its 17 rewrites of a table take 12 s under it.
+    'ReadSnapshotTests/aSnapshotHoldsPagesBackUntilItGoesButNeverTheCommitHistory'
 )
 
 filter=$(IFS='|'; echo "${SUITES[*]}")

@@ -23,6 +23,9 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     /// A transaction-control statement where the transaction's state forbids it (SET TRANSACTION
     /// after the first statement).
     public static let activeSQLTransaction = SQLState("25001")
+    /// A statement that would write, run where only reading is allowed (a read-only snapshot
+    /// handle refuses INSERT, DDL, BEGIN and their kin).
+    public static let readOnlySQLTransaction = SQLState("25006")
     /// A feature not built yet.
     public static let featureNotSupported = SQLState("0A000")
     /// An unknown setting name (SET).
@@ -36,9 +39,15 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let invalidParameterValue = SQLState("22023")
     public static let programLimitExceeded = SQLState("54000")
     public static let objectInUse = SQLState("55006")
+    /// An object used in a state that does not allow it (a snapshot handle used after `close()`).
+    /// It is the class code of 55xxx, so as a pattern it also matches ``objectInUse`` and
+    /// ``lockNotAvailable``.
+    public static let objectNotInPrerequisiteState = SQLState("55000")
     /// A statement stopped by `Interrupter.interrupt()` (PostgreSQL's query_canceled).
     public static let queryCanceled = SQLState("57014")
     public static let ioError = SQLState("58030")
+    /// A file that must be new already exists (a backup never overwrites one).
+    public static let duplicateFile = SQLState("58P02")
     public static let diskFull = SQLState("53100")
     public static let dataCorrupted = SQLState("XX001")
     public static let internalError = SQLState("XX000")

@@ -34,7 +34,9 @@ package final class InterruptFlag: @unchecked Sendable {
     /// Asks the running statement, if any, to stop.
     package func raise() { raised.pointee.store(true, ordering: .relaxed) }
 
-    func clear() { raised.pointee.store(false, ordering: .relaxed) }
+    /// Lowers the flag, so that the next statement given it runs (SQLSession.run clears its own
+    /// at each statement; a flag handed to `ReadSnapshot` is cleared by whoever owns it).
+    package func clear() { raised.pointee.store(false, ordering: .relaxed) }
 
     /// A check of this flag for a loop to keep: valid while the flag lives, which is as long as
     /// its connection (every statement's ExecutionSession holds it).

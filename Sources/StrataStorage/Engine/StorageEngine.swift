@@ -19,6 +19,7 @@
 //   it, briefly, to pin. Lock order: writer -> group commit -> versions.
 
 import StrataCore
+import Synchronization  // Atomic
 
 package enum SynchronousMode: String, Sendable, CaseIterable {
     /// Never syncs: an OS crash or power loss may lose commits or damage the file; a process
@@ -109,6 +110,8 @@ package final class StorageEngine: Sendable {
     let writer: Locked<WriterState>
     let versions: Versions
     private let group: GroupCommit
+    /// Set by `close()` (the writer state's `isClosed`, readable without the writer lock).
+    private let closed = Atomic<Bool>(false)
 
     private init(path: String, file: StorageFile, cache: PageCache, wal: WriteAheadLog, free: FreeSpace,
                  meta: Meta, options: StorageOptions) {
@@ -525,11 +528,16 @@ package final class StorageEngine: Sendable {
             if w.isClosed { return }
             defer {
                 w.isClosed = true
+                closed.store(true, ordering: .releasing)
                 file.unlock()
             }
             if w.failure == nil { try checkpointLocked(&w) }
         }
     }
+
+    /// Whether `close()` has run. Snapshots pinned before keep reading their version; new
+    /// readers (`SQLEngine.readSnapshot`) are refused. One atomic load, no lock.
+    package var isClosed: Bool { closed.load(ordering: .acquiring) }
 
     deinit {
         file.unlock()

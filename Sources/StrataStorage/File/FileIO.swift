@@ -151,6 +151,37 @@ package final class StorageFile: Sendable {
         return n
     }
 
+    /// Creates `path` as a new, empty file, failing with 58P02 `duplicateFile` if anything exists
+    /// there already (O_EXCL: the check and the creation are one step, so a file another process
+    /// creates meanwhile is never taken over).
+    package static func createNew(_ path: String) throws(StrataError) {
+        let fd = open(path, O_RDWR | O_CLOEXEC | O_CREAT | O_EXCL, 0o644)
+        if fd < 0 {
+            let e = errno
+            if e == EEXIST { throw StrataError(.duplicateFile, "\(path) already exists") }
+            throw .io("create", file: path, errno: e)
+        }
+        close(fd)
+    }
+
+    /// Syncs the directory holding `path`, so that a file created or removed there stays so after
+    /// a power loss (fsync of the file itself does not cover its directory entry).
+    package static func syncDirectory(of path: String) throws(StrataError) {
+        let directory: String
+        if let slash = path.lastIndex(of: "/") {
+            directory = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            directory = "."
+        }
+        let fd = open(directory, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        if fd < 0 { throw .io("open", file: directory, errno: errno) }
+        defer { close(fd) }
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw .io("sync", file: directory, errno: errno)
+        }
+    }
+
     package static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
     package static func remove(_ path: String) { unlink(path) }
 }
