@@ -39,10 +39,6 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let invalidParameterValue = SQLState("22023")
     public static let programLimitExceeded = SQLState("54000")
     public static let objectInUse = SQLState("55006")
-    /// An object used in a state that does not allow it (a snapshot handle used after `close()`).
-    /// It is the class code of 55xxx, so as a pattern it also matches ``objectInUse`` and
-    /// ``lockNotAvailable``.
-    public static let objectNotInPrerequisiteState = SQLState("55000")
     /// A statement stopped by `Interrupter.interrupt()` (PostgreSQL's query_canceled).
     public static let queryCanceled = SQLState("57014")
     public static let ioError = SQLState("58030")

@@ -289,7 +289,7 @@ private func fill(_ session: SQLSession, rows count: Int) throws {
         for error in [failure { _ = try snapshot.query("SELECT a FROM t") },
                       failure { _ = try snapshot.run(prepared: prepared, parameters: []) },
                       failure { try snapshot.backup(to: TempPath().path) }] {
-            #expect(error?.code == .objectNotInPrerequisiteState)
+            #expect(error?.code == .connectionDoesNotExist)
             #expect(error?.message == "the snapshot is closed")
         }
         // A snapshot dropped without close() releases its pin too.
@@ -301,8 +301,8 @@ private func fill(_ session: SQLSession, rows count: Int) throws {
         #expect(engine.storage.pins().isEmpty)
         // A closed engine gives no new snapshot.
         try engine.close()
-        #expect(failure { _ = try engine.readSnapshot() }?.code == .objectNotInPrerequisiteState)
-        #expect(failure { try engine.backup(to: TempPath().path) }?.code == .objectNotInPrerequisiteState)
+        #expect(failure { _ = try engine.readSnapshot() }?.code == .connectionDoesNotExist)
+        #expect(failure { try engine.backup(to: TempPath().path) }?.code == .connectionDoesNotExist)
     }
 
     @Test func aSnapshotHoldsPagesBackUntilItGoesButNeverTheCommitHistory() throws {

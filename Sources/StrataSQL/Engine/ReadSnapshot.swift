@@ -158,7 +158,7 @@ package final class ReadSnapshot: Sendable {
 
     private func current() throws(StrataError) -> Pinned {
         guard let p = pinned.withLock({ $0 }) else {
-            throw StrataError(.objectNotInPrerequisiteState, "the snapshot is closed")
+            throw StrataError(.connectionDoesNotExist, "the snapshot is closed")
         }
         return p
     }
@@ -229,7 +229,7 @@ extension SQLEngine {
     ///
     /// - Throws: 55000 if the engine is closed.
     package func readSnapshot() throws(StrataError) -> ReadSnapshot {
-        guard !storage.isClosed else { throw StrataError(.objectNotInPrerequisiteState, "the database is closed") }
+        guard !storage.isClosed else { throw SQLEngine.closedError }
         return ReadSnapshot(engine: self)
     }
 
