@@ -3,6 +3,7 @@
 // issue 7). The engine side is StrataSQL's ReadSnapshot (Docs/transactions.md, "Snapshot handles
 // and backup").
 
+import Dispatch
 import StrataCore
 import StrataSQL
 
@@ -99,6 +100,16 @@ extension Database {
         let s = try snapshot()
         defer { s.close() }
         return try body(s)
+    }
+
+    /// The `async` form of ``read(_:)``: runs `body` on a Dispatch worker thread, so a long read
+    /// (an export, a report) does not hold the calling task's thread.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Snapshot) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.read(body) })
+            }
+        }
     }
 
     /// Writes the newest committed version into a new database file at `path` (see

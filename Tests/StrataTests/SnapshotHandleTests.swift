@@ -89,6 +89,15 @@ import Testing
         try restored.close()
     }
 
+    @Test func asyncReadsSeeOneVersion() async throws {
+        let db = try accounts()
+        let database = db.database
+        let (count, total) = try await database.read { s in
+            (try s.fetchOne("SELECT count(*) FROM accounts")?[0] as Int?, try s.fetchOne("SELECT sum(balance) FROM accounts")?[0] as Int?)
+        }
+        #expect(count == 100 && total == 10_000)
+    }
+
     @Test func closingTheDatabaseEndsItsSnapshots() throws {
         let db = try accounts()
         let snapshot = try db.database.snapshot()
