@@ -121,13 +121,21 @@ private struct ColumnKey: CodingKey {
 
 // MARK: the row
 
-/// Decodes a whole row: what `Row.decode` hands the type's `init(from:)`.
-private struct RowDecoder: Decoder {
+/// Decodes a whole row: what `Row.decode` hands the type's `init(from:)`. A class, and the only
+/// thing its containers hold: the standard library's container box copies the container at each
+/// call, and containers that also held the Row's two references took 14% more instructions and a
+/// third more time to decode a row of six columns.
+private final class RowDecoder: Decoder {
     let row: Row
     /// The type being decoded, for messages.
     let type: Any.Type
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(row: Row, type: Any.Type) {
+        self.row = row
+        self.type = type
+    }
 
     func container<Key: CodingKey>(keyedBy: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(RowKeyedContainer<Key>(decoder: self))
@@ -171,7 +179,7 @@ private struct RowDecoder: Decoder {
 /// A struct's properties: the columns of the same names.
 private struct RowKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: RowDecoder
-    var row: Row { decoder.row }
+    var row: Row { _read { yield decoder.row } }
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { row.columns.names.compactMap { Key(stringValue: $0) } }
 
@@ -184,16 +192,50 @@ private struct RowKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol
 
     func decodeNil(forKey key: Key) throws -> Bool { row.values[try column(key)].isNull }
 
-    // Primitives have their own witnesses so that they skip decodeColumn's dynamic casts.
+    // The primitives have their own witnesses, which skip decodeColumn's dynamic casts.
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try row.read(type, column(key)) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try row.read(type, column(key)) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try row.read(type, column(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try row.read(type, column(key)) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try row.read(type, column(key)) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try row.read(type, column(key)) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try row.read(type, column(key)) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try row.read(type, column(key)) }
     func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try row.read(type, column(key)) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try row.read(type, column(key)) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try row.read(type, column(key)) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try row.read(type, column(key)) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try row.decodeColumn(column(key), as: T.self, key: key)
+    }
+
+    /// The column of `key` if the row has it and it is not NULL: what `decodeIfPresent` reads.
+    func present(_ key: Key) -> Int? {
+        guard let index = row.columns.index(of: key.stringValue), !row.values[index].isNull else { return nil }
+        return index
+    }
+
+    // An optional property looks its column up once, where the protocol's own decodeIfPresent
+    // asks contains, decodeNil and decode: that took a row of six columns, one optional, from
+    // 9,700 instructions to 7,900. A generic witness does not replace the protocol's overloads,
+    // so each type gets its own.
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try present(key).map { try row.read(type, $0) } }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try present(key).map { try row.decodeColumn($0, as: type, key: key) } }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try present(key).map { try row.decodeColumn($0, as: type, key: key) } }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try present(key).map { try row.decodeColumn($0, as: type, key: key) }
     }
 
     func nestedContainer<N: CodingKey>(keyedBy: N.Type, forKey key: Key) throws -> KeyedDecodingContainer<N> {
@@ -215,7 +257,7 @@ private struct RowKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol
 /// The columns in order.
 private struct RowUnkeyedContainer: UnkeyedDecodingContainer {
     let decoder: RowDecoder
-    var row: Row { decoder.row }
+    var row: Row { _read { yield decoder.row } }
     var codingPath: [any CodingKey] { [] }
     var count: Int? { row.count }
     var isAtEnd: Bool { currentIndex >= row.count }
