@@ -104,7 +104,7 @@ private final class ArgumentsEncoder: Encoder {
         if let convertible = T.self as? any SQLValueConvertible.Type { return Self.sqlValue(value, as: convertible) }
         if let unsigned = value as? UInt64 { return try Self.integer(unsigned, key: key) }
         if let unsigned = value as? UInt { return try Self.integer(UInt64(unsigned), key: key) }
-        // A type that encodes itself as itself (Int128 here) would loop.
+        // A type that encodes itself as a single value of its own type would recurse without end.
         guard T.self != outer else {
             throw StrataError(.featureNotSupported, "cannot bind property \(key) of type \(T.self): no SQL value holds it")
         }

@@ -350,7 +350,7 @@ private struct ColumnContainer: SingleValueDecodingContainer {
     func decodeNil() -> Bool { row.values[column].isNull }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        // A type that asks its own column for itself (Int128 here) would loop.
+        // A type that decodes a single value of its own type would recurse without end.
         guard T.self != decoding else {
             throw StrataError(.featureNotSupported, "column \(row.columns.names[column]): cannot decode \(T.self) from a column")
         }

@@ -427,4 +427,29 @@ private enum ReadOutcome<T: Equatable>: Equatable {
         #expect(error?.code == .invalidParameterValue)
         #expect(error?.message == "cannot bind Refused: not today")
     }
+
+    @Test func typesNoColumnHoldsAreErrorsNotCrashes() throws {
+        struct Wide: Codable { var n: Int128 }
+        let decode = strataError { _ = try Row(columns: ["n"], values: [.integer(1)]).decode(Wide.self) }
+        #expect(decode?.code == .datatypeMismatch)
+        #expect(decode?.message.hasPrefix("cannot decode Wide at n: ") == true)
+        #expect(strataError { _ = try StatementArguments(encoding: Wide(n: 1)) }?.code == .invalidParameterValue)
+        // A type that asks its own single value for itself would recurse without end.
+        struct Itself: Codable {
+            init() {}
+            init(from decoder: any Decoder) throws { self = try decoder.singleValueContainer().decode(Itself.self) }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.singleValueContainer()
+                try c.encode(self)
+            }
+        }
+        struct Holder: Codable { var x: Itself }
+        let loop = strataError { _ = try Row(columns: ["x"], values: [.integer(1)]).decode(Holder.self) }
+        #expect(loop?.code == .featureNotSupported)
+        #expect(loop?.message == "column x: cannot decode Itself from a column")
+        let bindLoop = strataError { _ = try StatementArguments(encoding: Holder(x: Itself())) }
+        #expect(bindLoop?.code == .featureNotSupported)
+        #expect(bindLoop?.message == "cannot bind property x of type Itself: no SQL value holds it")
+    }
 }
+
