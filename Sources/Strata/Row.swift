@@ -13,17 +13,46 @@
 public final class ColumnNames: Sendable, CustomStringConvertible {
     /// The names, in column order.
     public let names: [String]
+    /// The first column of each folded name (only for results of more than `scanLimit` columns).
     private let firstIndex: [String: Int]
 
     init(_ names: [String]) {
         self.names = names
         var index: [String: Int] = [:]
-        for (i, n) in names.enumerated() where index[Self.folded(n)] == nil { index[Self.folded(n)] = i }
+        if names.count > Self.scanLimit {
+            for (i, n) in names.enumerated() where index[Self.folded(n)] == nil { index[Self.folded(n)] = i }
+        }
         firstIndex = index
     }
 
+    /// Up to this many columns, a name is found by comparing it with each (no hashing, no
+    /// allocation: typed reads by name cost about a third of a dictionary lookup of the folded
+    /// name); beyond, through `firstIndex`.
+    private static let scanLimit = 16
+
     /// The index of the first column named `name`, or nil.
-    public func index(of name: String) -> Int? { firstIndex[Self.folded(name)] }
+    public func index(of name: String) -> Int? {
+        if names.count > Self.scanLimit { return firstIndex[Self.folded(name)] }
+        for (i, n) in names.enumerated() where n == name { return i }
+        for (i, n) in names.enumerated() where Self.equalIgnoringASCIICase(n, name) { return i }
+        return nil
+    }
+
+    /// Whether `a` and `b` are equal once ASCII letters are in lower case.
+    private static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator()
+        var y = b.utf8.makeIterator()
+        while true {
+            switch (x.next(), y.next()) {
+            case (nil, nil): return true
+            case (let p?, let q?):
+                if p != q && lower(p) != lower(q) { return false }
+            default: return false
+            }
+        }
+    }
+
+    private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
     public var description: String { names.description }
 

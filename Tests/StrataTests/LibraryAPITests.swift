@@ -48,6 +48,19 @@ import Testing
         #expect(error?.message == message)
     }
 
+    /// Names are found the same way in narrow rows (a scan) and wide ones (a dictionary): without
+    /// regard to ASCII case, the first of equal names.
+    @Test(arguments: [3, 20])
+    func namesMatchTheFirstColumnWithoutCase(width: Int) throws {
+        let columns = (1...width).map { "\($0) AS Col\($0)" } + ["0 AS col2", "'x' AS \"Ünï\""]
+        let row = try #require(try c.fetchOne("SELECT " + columns.joined(separator: ", ")))
+        #expect(try row["COL2"] as Int == 2)
+        #expect(try row["col\(width)"] as Int == width)
+        #expect(try row["Ünï"] as String == "x")
+        #expect(row.value(named: "ünï") == nil)  // only ASCII letters fold
+        #expect(!row.hasColumn("col\(width + 1)"))
+    }
+
     @Test func outOfRangeAndBadIndexes() throws {
         let row = try #require(try c.fetchOne("SELECT 300, -1"))
         #expect((#expect(throws: StrataError.self) { try row[0] as Int8 })?.code == .numericValueOutOfRange)
