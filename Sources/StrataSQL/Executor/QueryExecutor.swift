@@ -448,8 +448,10 @@ extension DistinctKey.Atom {
         case .null: self = .null
         case .integer(let i): self = .integer(i)
         case .real(let d):
-            if d == d.rounded(), abs(d) < 9.2e18 {
-                self = .integer(Int64(d))
+            // A whole real in Int64's range equals that integer (SQLite compares them exactly):
+            // 9.2e18 and 9200000000000000000 are one key. 2^63 and beyond equal no integer.
+            if let i = Int64(exactly: d) {
+                self = .integer(i)
             } else {
                 self = .real((d == 0 ? 0.0 : d).bitPattern)
             }
@@ -486,9 +488,9 @@ struct AggregateGroups {
             representatives.append(row)
             accumulators.append(core.aggregates.map { Accumulator(spec: $0) })
         }
-        // Bare columns come from the last row, or from the row that made a lone min()/max() its result.
+        // Bare columns come from the group's first row (`representatives` keeps it), or from the
+        // row that made a lone min()/max() its result, as SQLite 3.40 takes them.
         let minMaxOnly = core.aggregates.count == 1 && (core.aggregates[0].name == "min" || core.aggregates[0].name == "max")
-        if !minMaxOnly { representatives[g] = row }
         for a in 0..<compiled.aggregateArguments.count {
             if let filter = compiled.aggregateFilters[a], !(try ExprCompiler.isTrue(filter, row, ctx)) { continue }
             var args: [Value] = []
