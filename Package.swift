@@ -59,6 +59,9 @@ let package = Package(
         // The SQL benchmark against the system SQLite (Debian libsqlite3-dev), CONTRACT.md §8: comparison only.
         .systemLibrary(name: "CSQLite", path: "Tools/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "StrataBench", dependencies: ["Strata", "CSQLite"], path: "Tools/strata-bench"),
+        // The example app (Examples/README.md): a bank ledger with concurrent transfers in every mode,
+        // through the public API alone.
+        .executableTarget(name: "BankLedger", dependencies: ["Strata"], path: "Examples/BankLedger"),
         // The child process of the crash test: commits and acknowledges until killed.
         .executableTarget(name: "StrataCrashWriter", dependencies: ["StrataStorage", "StrataCore"], path: "Tools/crash-writer"),
     ],

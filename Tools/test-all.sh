@@ -13,6 +13,14 @@ bash Tools/check-doc-links.sh
 swift build --build-tests
 swift test --skip-build
 
+# The library's example app (Examples/README.md): concurrent bank transfers in every concurrency
+# mode, on threads and then on tasks; it exits non-zero if money or a transfer is lost. Then the
+# DocC catalogs, failing on any DocC warning (Tools/docc.sh). Both reuse the debug build above:
+# about 12 s together on the 2-core machine.
+swift run --skip-build BankLedger
+swift run --skip-build BankLedger --tasks
+bash Tools/docc.sh
+
 # The storage model and basics again with STRATA_INTERNAL_CHECKS: the B+tree invariant walk after
 # every commit and the ownership check of every copy-on-write (STYLE.md §5, internal-checks build).
 swift build --build-tests --scratch-path .build-checks -Xswiftc -DSTRATA_INTERNAL_CHECKS

@@ -156,8 +156,12 @@ extension Connection {
     /// }
     /// ```
     ///
-    /// - Parameter body: runs with this connection, inside the transaction. It must not end the
-    ///   transaction itself (COMMIT or ROLLBACK in SQL): that fails with 25000 after rolling back.
+    /// - Parameters:
+    ///   - isolation: the transaction's isolation level; nil takes the connection's default.
+    ///   - mode: the transaction's concurrency mode; nil takes the connection's default.
+    ///   - retry: how many times, and after what waits, `body` runs again.
+    ///   - body: runs with this connection, inside the transaction. It must not end the
+    ///     transaction itself (COMMIT or ROLLBACK in SQL): that fails with 25000 after rolling back.
     /// - Throws: ``SQLState/activeSQLTransaction`` if a transaction is already open on the
     ///   connection (nest with ``savepoint(_:)``); whatever `body` or COMMIT throws otherwise.
     public func transaction<T>(_ isolation: IsolationLevel? = nil, mode: ConcurrencyMode? = nil,

@@ -187,7 +187,7 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     /// Whether `sql` ends with a complete statement, as `sqlite3_complete` decides it: a shell
     /// reads lines until this is true. That is when the text, leaving out trailing white space
     /// and comments, ends with a `;` that ends a statement: not one inside a string, a quoted
-    /// identifier (`"x"`, `[x]`, `` `x` ``) or a comment, nor one between the `BEGIN` and `END`
+    /// identifier (`"x"`, `[x]`, or x in backquotes) or a comment, nor one between the `BEGIN` and `END`
     /// of a `CREATE TRIGGER` (whose statement ends at the `;` after `END`). Text that ends inside
     /// a string or comment is incomplete; so is empty text, or only white space and comments.
     /// Whether the statements are valid is not checked.

@@ -31,7 +31,7 @@ extension Database {
         return try connection.transaction(isolation, mode: mode, retry: retry, body)
     }
 
-    /// The `async` form of ``transaction(_:mode:retry:_:)``: runs on a Dispatch worker thread,
+    /// The `async` form of ``transaction(_:mode:retry:_:)-xjh8``: runs on a Dispatch worker thread,
     /// so the calling task's thread is free while the transaction waits for locks.
     ///
     /// Cancelling the task interrupts the statement running then (it fails with

@@ -28,7 +28,7 @@ public typealias SourceLocation = StrataCore.SourceLocation
 /// ```
 ///
 /// A `Database` is `Sendable`: share it between threads and tasks, and give each thread its own
-/// ``Connection`` (or use ``transaction(_:mode:retry:_:)``, which lends one).
+/// ``Connection`` (or use ``transaction(_:mode:retry:_:)-xjh8``, which lends one).
 public final class Database: Sendable {
     let engine: SQLEngine
     /// The options the database was opened with.

@@ -78,7 +78,7 @@ public final class ColumnNames: Sendable, CustomStringConvertible {
 /// }
 /// ```
 ///
-/// Decode a whole row into a `Decodable` type with ``decode(_:)``.
+/// Decode a whole row into a `Decodable` type with `decode(_:)`.
 public struct Row: Sendable, RandomAccessCollection, CustomStringConvertible {
     /// The names of the columns, shared with the other rows of the same result.
     public let columns: ColumnNames
