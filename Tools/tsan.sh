@@ -23,6 +23,11 @@ SUITES=(
     BankStressTests
     TableCacheTests
     InterruptTests
+    # StrataTests: the embedded API: a connection's busy check, transaction closures from
+    # threads and tasks (pooled, async, cancelled), snapshots read from four threads.
+    ConnectionUseTests
+    TransactionClosureTests
+    SnapshotHandleTests
     # StrataStorageTests: readers and committers on threads, the page cache under eviction.
     'StrataStorageTests\.CacheTests'
     SnapshotTests

@@ -111,16 +111,14 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Failed attempts after which the transaction runs alone (SERIAL); nil never changes the mode.
     public var runAloneAfter: Int?
 
-    /// - Precondition: `maxAttempts >= 1`, delays not negative, `runAloneAfter` nil or at least 1.
+    /// Values out of range are brought into it: at least 1 attempt, no negative delay, and
+    /// `runAloneAfter` nil or at least 1.
     public init(maxAttempts: Int, initialDelay: Duration = .microseconds(100), maximumDelay: Duration = .milliseconds(100),
                 runAloneAfter: Int? = 4) {
-        precondition(maxAttempts >= 1, "a transaction runs at least once")
-        precondition(initialDelay >= .zero && maximumDelay >= .zero, "delays are not negative")
-        precondition(runAloneAfter.map { $0 >= 1 } ?? true, "runAloneAfter counts failed attempts, at least 1")
-        self.maxAttempts = maxAttempts
-        self.initialDelay = initialDelay
-        self.maximumDelay = maximumDelay
-        self.runAloneAfter = runAloneAfter
+        self.maxAttempts = max(1, maxAttempts)
+        self.initialDelay = max(.zero, initialDelay)
+        self.maximumDelay = max(.zero, maximumDelay)
+        self.runAloneAfter = runAloneAfter.map { max(1, $0) }
     }
 
     /// Up to 10 attempts, waits from 100 µs up to 100 ms, alone after 4 failures.
@@ -130,7 +128,7 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// Sleeps before attempt `attempt + 1` (after `attempt` failed ones).
     func wait(after attempt: Int) {
-        let ceiling = min(initialDelay * (1 << min(attempt - 1, 30)), maximumDelay)
+        let ceiling = max(.zero, min(initialDelay * (1 << min(max(attempt - 1, 0), 30)), maximumDelay))
         let (seconds, attoseconds) = ceiling.components
         let micros = UInt64(seconds) * 1_000_000 + UInt64(attoseconds / 1_000_000_000_000)
         guard micros > 0 else { return }
@@ -189,7 +187,7 @@ extension Connection {
                     throw error
                 }
                 guard try withSession({ (s) throws(StrataError) in s.isInTransaction }) else {
-                    throw StrataError(StrataCore.SQLState("25000"), "the transaction was ended inside its closure; let transaction(_:mode:retry:_:) commit or roll it back")
+                    throw StrataError(.invalidTransactionState, "the transaction was ended inside its closure; let transaction(_:mode:retry:_:) commit or roll it back")
                 }
                 try execute("COMMIT")
                 return result

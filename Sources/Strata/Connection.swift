@@ -181,7 +181,7 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     /// A result's rows as `Row`s sharing one `ColumnNames`.
     static func rows(_ r: QueryRows) -> (columns: ColumnNames, rows: [Row]) {
         let names = ColumnNames(r.columns)
-        return (names, r.rows.map { Row(columns: names, values: $0) })
+        return (names, r.rows.map { Row(checked: names, $0) })
     }
 
     /// Whether `sql` ends with a complete statement, as `sqlite3_complete` decides it: a shell

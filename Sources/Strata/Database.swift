@@ -15,6 +15,14 @@ public typealias SQLState = StrataCore.SQLState
 public typealias Value = StrataCore.Value
 public typealias SourceLocation = StrataCore.SourceLocation
 
+/// Matches a thrown error against a SQLSTATE, so that `catch SQLState.uniqueViolation` (or a
+/// class code: `catch SQLState.integrityConstraintViolation` for every 23xxx) catches the
+/// ``StrataError``s of that code with `import Strata` alone.
+public func ~= (pattern: SQLState, error: any Error) -> Bool {
+    guard let error = error as? StrataError else { return false }
+    return pattern.contains(error.code)
+}
+
 /// A database file (or an in-memory database), shared by any number of connections.
 ///
 /// ```swift
@@ -39,9 +47,11 @@ public final class Database: Sendable {
     /// Opens the database file at `path`, creating it if it does not exist; `":memory:"` or nil
     /// opens a new private in-memory database (gone when it is closed or dropped).
     ///
-    /// - Throws: ``SQLState/ioError`` when the file cannot be opened or created (or another
-    ///   process has it open), ``SQLState/dataCorrupted`` when it is not a Strata database or is
-    ///   damaged, ``SQLState/invalidParameterValue`` for an invalid option.
+    /// - Throws: ``SQLState/objectInUse`` when the file is open already (by another process, or
+    ///   another `Database` of this one: open it once and share the `Database`);
+    ///   ``SQLState/ioError`` when it cannot be opened or created; ``SQLState/dataCorrupted``
+    ///   when it is not a Strata database or is damaged; ``SQLState/invalidParameterValue`` for an
+    ///   invalid option.
     public init(path: String?, options: Options = Options()) throws {
         try options.validate()
         self.options = options

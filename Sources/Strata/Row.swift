@@ -78,25 +78,34 @@ public final class ColumnNames: Sendable, CustomStringConvertible {
 /// }
 /// ```
 ///
-/// Decode a whole row into a `Decodable` type with `decode(_:)`.
+/// Decode a whole row into a `Decodable` type with ``decode(_:)``.
 public struct Row: Sendable, RandomAccessCollection, CustomStringConvertible {
     /// The names of the columns, shared with the other rows of the same result.
     public let columns: ColumnNames
     /// The values, in column order.
     public let values: [Value]
 
-    /// A row of `values` under `columns` (one value per column).
+    /// A row of `values` under `columns`, one value per column.
     ///
-    /// - Precondition: `values.count == columns.names.count`.
-    public init(columns: ColumnNames, values: [Value]) {
-        precondition(values.count == columns.names.count, "a row needs one value per column")
-        self.columns = columns
-        self.values = values
+    /// - Throws: ``SQLState/invalidParameterValue`` when the counts differ.
+    public init(columns: ColumnNames, values: [Value]) throws {
+        guard values.count == columns.names.count else {
+            throw StrataError(.invalidParameterValue, "a row needs one value per column: \(values.count) values for \(columns.names.count) columns")
+        }
+        self.init(checked: columns, values)
     }
 
-    /// A row of `values` under the names `columns` (one value per column).
-    public init(columns: [String], values: [Value]) {
-        self.init(columns: ColumnNames(columns), values: values)
+    /// A row of `values` under the names `columns`, one value per column.
+    ///
+    /// - Throws: ``SQLState/invalidParameterValue`` when the counts differ.
+    public init(columns: [String], values: [Value]) throws {
+        try self.init(columns: ColumnNames(columns), values: values)
+    }
+
+    /// A row of a result, whose width the engine guarantees.
+    init(checked columns: ColumnNames, _ values: [Value]) {
+        self.columns = columns
+        self.values = values
     }
 
     public var startIndex: Int { 0 }

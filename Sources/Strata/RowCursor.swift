@@ -46,7 +46,7 @@ public final class RowCursor {
     public func next() throws -> Row? {
         guard connection != nil else { return nil }
         do {
-            if let values = try cursor.next() { return Row(columns: columns, values: values) }
+            if let values = try cursor.next() { return Row(checked: columns, values) }
         } catch {
             close()
             throw error

@@ -18,7 +18,7 @@ import StrataCore
 /// By position, the list holds one value per parameter index up to the largest (`?3` alone needs
 /// three). By name, the keys are the names with or without their prefix (`"name"` or `":name"`),
 /// and every parameter must be named. Bind an `Encodable` value's properties by name with
-/// `init(encoding:)`.
+/// ``init(encoding:)``.
 public struct StatementArguments: Sendable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     enum Storage: Sendable {
         case positional([StrataCore.Value])

@@ -20,6 +20,8 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let deadlockDetected = SQLState("40P01")
     public static let lockNotAvailable = SQLState("55P03")
     public static let inFailedTransaction = SQLState("25P02")
+    /// A transaction ended where it must not be (COMMIT inside `Connection.transaction`'s closure).
+    public static let invalidTransactionState = SQLState("25000")
     /// A transaction-control statement where the transaction's state forbids it (SET TRANSACTION
     /// after the first statement).
     public static let activeSQLTransaction = SQLState("25001")

@@ -126,7 +126,7 @@ private enum ReadOutcome<T: Equatable>: Equatable {
     }
 
     @Test func anOptionalPropertyWithoutAColumnReadsNil() throws {
-        let row = Row(columns: ["int"], values: [.integer(1)])
+        let row = try Row(columns: ["int"], values: [.integer(1)])
         #expect(try row.decode(Optionals.self) == Optionals(int: 1))
         #expect(try Row(columns: [], values: []).decode(Optionals.self) == Optionals())
     }
@@ -292,16 +292,16 @@ private enum ReadOutcome<T: Equatable>: Equatable {
     @Test(arguments: [Value.null, .integer(0), .integer(7), .integer(300), .integer(-1), .integer(.max), .real(2.5),
                       .real(3), .real(-0.0), .text("7"), .blob([7])])
     func decodingMatchesTheTypedSubscript(value: Value) throws {
-        func check<T: Decodable & SQLValueConvertible & Equatable>(_ type: T.Type) {
-            let row = Row(columns: ["x"], values: [value])
+        func check<T: Decodable & SQLValueConvertible & Equatable>(_ type: T.Type) throws {
+            let row = try Row(columns: ["x"], values: [value])
             let subscripted = ReadOutcome { try row["x"] as T }
             #expect(ReadOutcome { try row.decode(One<T>.self).x } == subscripted, "\(T.self) from \(value)")
             #expect(ReadOutcome { try row.decode(T.self) } == subscripted, "\(T.self) from \(value)")
         }
-        check(Int.self); check(Int8.self); check(Int16.self); check(Int32.self); check(Int64.self)
-        check(UInt8.self); check(UInt16.self); check(UInt32.self)
-        check(Double.self); check(Float.self); check(Bool.self); check(String.self); check([UInt8].self)
-        check(Int?.self); check(String?.self); check(Cents.self)
+        try check(Int.self); try check(Int8.self); try check(Int16.self); try check(Int32.self); try check(Int64.self)
+        try check(UInt8.self); try check(UInt16.self); try check(UInt32.self)
+        try check(Double.self); try check(Float.self); try check(Bool.self); try check(String.self); try check([UInt8].self)
+        try check(Int?.self); try check(String?.self); try check(Cents.self)
     }
 
     @Test func anUnknownRawValueIs42804NamingTheColumn() throws {
@@ -319,7 +319,7 @@ private enum ReadOutcome<T: Equatable>: Equatable {
     @Test func aNestedStructOrArrayPropertyIs0A000() throws {
         struct Person: Decodable { var name: String; var address: Address }
         struct Tags: Decodable { var tags: [String] }
-        let row = Row(columns: ["name", "address", "tags"], values: [.text("a"), .text("b"), .text("c")])
+        let row = try Row(columns: ["name", "address", "tags"], values: [.text("a"), .text("b"), .text("c")])
         let nested = strataError { _ = try row.decode(Person.self) }
         #expect(nested?.code == .featureNotSupported)
         #expect(nested?.message.hasPrefix("cannot decode property address of type Address from a column: ") == true)

@@ -328,3 +328,19 @@ extension Result {
         var value: Result?
     }
 }
+
+@Suite struct SQLStatePatternTests {
+    /// `catch SQLState.x` works with `import Strata` alone (the file imports nothing else).
+    @Test func aCodeMatchesAThrownError() throws {
+        let c = try Database.inMemory().connection()
+        try c.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)")
+        try c.execute("INSERT INTO t VALUES (1)")
+        var matched = false
+        do {
+            try c.execute("INSERT INTO t VALUES (1)")
+        } catch SQLState.uniqueViolation {
+            matched = true
+        }
+        #expect(matched)
+    }
+}

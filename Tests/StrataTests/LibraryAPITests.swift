@@ -61,6 +61,13 @@ import Testing
         #expect(!row.hasColumn("col\(width + 1)"))
     }
 
+    @Test func misusedConstructorsAreErrorsNotCrashes() throws {
+        let error = #expect(throws: StrataError.self) { try Row(columns: ["a", "b"], values: [.integer(1)]) }
+        #expect(error?.code == .invalidParameterValue)
+        let policy = RetryPolicy(maxAttempts: 0, initialDelay: .seconds(-1), maximumDelay: .seconds(-1), runAloneAfter: -3)
+        #expect(policy == RetryPolicy(maxAttempts: 1, initialDelay: .zero, maximumDelay: .zero, runAloneAfter: 1))
+    }
+
     @Test func outOfRangeAndBadIndexes() throws {
         let row = try #require(try c.fetchOne("SELECT 300, -1"))
         #expect((#expect(throws: StrataError.self) { try row[0] as Int8 })?.code == .numericValueOutOfRange)
@@ -318,7 +325,7 @@ import Testing
         let ended = #expect(throws: StrataError.self) {
             try c.transaction { tx in try tx.execute("UPDATE c SET n = 5; COMMIT") }
         }
-        #expect(ended?.code == SQLState("25000"))
+        #expect(ended?.code == .invalidTransactionState)
         #expect(!c.isInTransaction)
     }
 

@@ -62,7 +62,7 @@ package final class ReadSnapshot: Sendable {
     }
 
     /// Releases the pinned version, so that the pages only it reached can be reused. Queries
-    /// after this fail with 55000; a query already running finishes first. Idempotent.
+    /// after this fail with 08003; a query already running finishes first. Idempotent.
     package func close() {
         let dropped = pinned.withLock { p -> Pinned? in
             let old = p
@@ -80,9 +80,12 @@ package final class ReadSnapshot: Sendable {
     /// Runs `sql` and returns the rows of its last statement. With parameter values, `sql` must
     /// be one statement. Any thread, any number at once.
     ///
-    /// - Parameter interrupt: raised by another thread, stops the statement with 57014. The flag
-    ///   is not cleared here: a raised flag stops every later call that passes it.
-    /// - Throws: 25006 for a statement that would write (with its location); 55000 once closed;
+    /// - Parameters:
+    ///   - sql: the statements to run.
+    ///   - parameters: one value per parameter index (then `sql` must be one statement).
+    ///   - interrupt: raised by another thread, stops the statement with 57014. The flag is not
+    ///     cleared here: a raised flag stops every later call that passes it.
+    /// - Throws: 25006 for a statement that would write (with its location); 08003 once closed;
     ///   any error a query gets on a connection.
     package func query(_ sql: String, parameters: [Value] = [], interrupt: InterruptFlag? = nil) throws(StrataError) -> QueryRows {
         if !parameters.isEmpty { return try run(prepared: prepare(sql), parameters: parameters, interrupt: interrupt) }
@@ -141,7 +144,7 @@ package final class ReadSnapshot: Sendable {
     /// every table, index, schema entry, sqlite_sequence row and sqlite_stat1 row. Other
     /// connections may commit meanwhile; the copy is durable when this returns.
     ///
-    /// - Throws: 58P02 if `path` (or `path-wal`) exists, which is left untouched; 55000 once
+    /// - Throws: 58P02 if `path` (or `path-wal`) exists, which is left untouched; 08003 once
     ///   closed; 57014 if `interrupt` is raised; I/O errors (58030, 53100). A failed backup
     ///   removes its partial file.
     package func backup(to path: String, interrupt: InterruptFlag? = nil) throws(StrataError) {
@@ -227,7 +230,7 @@ extension SQLEngine {
     /// Pins the newest committed version for reading from any number of threads
     /// (``ReadSnapshot``). Costs one storage pin; takes no lock a writer waits for.
     ///
-    /// - Throws: 55000 if the engine is closed.
+    /// - Throws: 08003 if the engine is closed.
     package func readSnapshot() throws(StrataError) -> ReadSnapshot {
         guard !storage.isClosed else { throw SQLEngine.closedError }
         return ReadSnapshot(engine: self)
