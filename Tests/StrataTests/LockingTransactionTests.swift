@@ -254,6 +254,30 @@ final class Running: Sendable {
         return nil
     }
 
+    /// Under strict two-phase locking, FOR UPDATE locks its rows exclusively as it reads them: read
+    /// then write transactions on one hot row queue up instead of deadlocking on lock upgrades
+    /// (with a shared lock first, most of them deadlocked).
+    @Test func forUpdateReadsDoNotDeadlockOnUpgrades() throws {
+        let db = try database()
+        let database = db.database
+        let failures = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let c = database.connection()
+            for _ in 0..<40 {
+                do {
+                    try c.transaction(.serializable, mode: .pessimistic, retry: .never) { tx in
+                        let v: Int = try #require(try tx.fetchOne("SELECT v FROM t WHERE id = 1 FOR UPDATE")?[0])
+                        try tx.execute("UPDATE t SET v = ? WHERE id = 1", [v + 1])
+                    }
+                } catch {
+                    failures.withLock { $0 += 1 }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        #expect(try db.database.connection().fetchOne("SELECT v FROM t WHERE id = 1")?[0] as Int? == 10 + 160)
+    }
+
     @Test func forUpdateMakesAPessimisticWriterWait() throws {
         let db = try database()
         let a = db.database.connection()

@@ -2,7 +2,8 @@
 // one table are marked before the query runs.
 //
 // FOR UPDATE treats them as written: PESSIMISTIC and READ COMMITTED take their exclusive row
-// locks (waiting for a holder; READ COMMITTED then reads a changed row again and keeps it only if
+// locks (SERIALIZABLE PESSIMISTIC already while reading them: its reads lock, and a shared lock
+// upgraded afterwards would deadlock two FOR UPDATEs of one row) (waiting for a holder; READ COMMITTED then reads a changed row again and keeps it only if
 // it still matches, SNAPSHOT PESSIMISTIC fails on it: StatementRunner.lockTarget); OPTIMISTIC
 // and SERIAL make them conflict keys, so that the first of two transactions to commit a write
 // to, or a FOR UPDATE of, the same row wins. FOR SHARE treats them as read and protected from
@@ -25,6 +26,9 @@ extension StatementRunner {
             throw StrataError(.featureNotSupported,
                               "\(clause) needs a SELECT from one table, without DISTINCT, GROUP BY, aggregates or a compound")
         }
+        // Under strict two-phase locking, FOR UPDATE's reads lock exclusively at once.
+        if mode == .forUpdate && tx.locksReads { tx.readLockMode = .exclusive }
+        defer { tx.readLockMode = .shared }
         let (table, rows, scope) = try targetRows(ref.name, alias: ref.alias, hint: ref.indexHint,
                                                   whereClause: core.whereClause, locking: false)
         let ctx = context()

@@ -108,6 +108,12 @@ final class TransactionState {
 
     func markShared(_ key: [UInt8]) { sharedRows.insert(key) }
 
+    /// The mode of the locks reads take under strict two-phase locking: shared, except while a
+    /// SELECT ... FOR UPDATE reads the rows it will lock for writing, whose reads lock them
+    /// exclusively at once (a shared lock upgraded later would deadlock two such transactions
+    /// on the same row).
+    var readLockMode = LockMode.shared
+
     /// Takes a shared lock on `key` (FOR SHARE in the modes that lock rows).
     func lockShared(_ key: [UInt8]) throws(StrataError) {
         try lock(.key(key), .shared)
@@ -242,7 +248,7 @@ final class TransactionState {
         case .deleted: return nil
         case .untouched:
             if locksReads {
-                try lock(.key(key), .shared)
+                try lock(.key(key), readLockMode)
                 refreshSnapshot()
             }
             reads?.add(key)
@@ -279,7 +285,7 @@ final class TransactionState {
     /// Notes a read of [lower, upper): for validation, or as a shared range lock.
     func noteRead(from lower: [UInt8], to upper: [UInt8]) throws(StrataError) {
         if locksReads {
-            try lock(.range(lower: lower, upper: upper), .shared)
+            try lock(.range(lower: lower, upper: upper), readLockMode)
             refreshSnapshot()
         }
         reads?.add(from: lower, to: upper)
