@@ -1,7 +1,10 @@
 // Rowids: the rowid a row gets when none is given, and AUTOINCREMENT's high-water mark.
 //
 // Without AUTOINCREMENT a new rowid is the table's largest rowid + 1 (1 in an empty table), as
-// in SQLite, so deleting the largest row frees its rowid again. The largest rowid is found by
+// in SQLite, so deleting the largest row frees its rowid again; but past the rowids that other
+// open transactions chose for the table, and those of commits the transaction's snapshot does
+// not see (TransactionManager.claimRowid), so that concurrent inserts into one table do not all
+// conflict on the same new rowid. A connection alone gets exactly SQLite's choice. The largest rowid is found by
 // scanning the table once per transaction and then kept exact (`TransactionState.largestRowid`):
 // raised by every row written, forgotten when the row holding it is deleted, so that the next
 // insert scans again. When it is 9223372036854775807, Strata reuses it and the insert fails on
@@ -31,28 +34,26 @@ import StrataCore
 let sequenceLimitState = SQLState("2200H")
 
 extension StatementRunner {
-    /// The largest rowid in `table`, nil when it is empty.
+    /// The largest rowid in `table` as this transaction sees it, nil when it is empty.
+    ///
+    /// Not a read for validation or locking: it only proposes a rowid for a new row, which
+    /// `TransactionManager.claimRowid` then moves past every rowid a concurrent transaction chose,
+    /// so the new row is distinct whatever commits meanwhile. (Noted as a read of the range above
+    /// the largest row, it made every two concurrent inserters into one table conflict: a failed
+    /// validation, or a wait for a range lock.)
     func largestRowid(_ table: TableInfo) throws(StrataError) -> Int64? {
         if let known = tx.largestRowid[table.id] { return known }
         let (lo, hi) = Keys.tableRange(table.id)
-        // One step down from the end of the table. What was read is that row and the empty range
-        // above it (for a serializable transaction's read set), not the whole table.
         var cursor = try tx.reverseCursor(from: lo, to: hi, recordingRead: false)
-        var largest: Int64?
-        if try cursor.next() {
-            largest = Keys.rowid(fromKey: cursor.key)
-            try tx.noteRead(from: cursor.key, to: hi)
-        } else {
-            try tx.noteRead(from: lo, to: hi)
-        }
+        let largest = try cursor.next() ? Keys.rowid(fromKey: cursor.key) : nil
         tx.largestRowid.updateValue(largest, forKey: table.id)
         return largest
     }
 
     /// The rowid of a row inserted without one into a table without AUTOINCREMENT.
     func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
-        guard let largest = try largestRowid(table) else { return 1 }
-        return largest == Int64.max ? largest : largest + 1
+        let proposed = try largestRowid(table).map { $0 == Int64.max ? $0 : $0 + 1 } ?? 1
+        return tx.claimRowid(table: table.id, proposed: proposed)
     }
 
     /// The rowid of a row inserted without one into an AUTOINCREMENT table.

@@ -33,6 +33,16 @@ final class TransactionManager: Sendable {
         var history: [CommitRecord] = []
         /// The snapshot commit of every open transaction.
         var active: [TransactionID: CommitNumber] = [:]
+        var claims = RowidClaims()
+    }
+
+    /// Rowids chosen for rows inserted without one (`claimRowid`).
+    private struct RowidClaims {
+        /// The largest rowid each open transaction chose, per table.
+        var open: [UInt32: [TransactionID: Int64]] = [:]
+        /// The largest rowid a commit chose, per table, while a snapshot that does not see the
+        /// commit may be open (pruned with `history`).
+        var committed: [UInt32: [(commit: CommitNumber, rowid: Int64)]] = [:]
     }
 
     private let state = Locked(State())
@@ -86,9 +96,40 @@ final class TransactionManager: Sendable {
         let published = storage.publishedCommit
         let dropped: [CommitRecord] = state.withLock { s in
             s.active.removeValue(forKey: id)
+            Self.settleClaims(&s, owner: id, commit: nil)
             return Self.prune(&s, published: published, except: nil)
         }
         _ = dropped  // released here, outside the lock
+    }
+
+    /// The rowid for a row that transaction `owner` (reading `snapshot`) inserts into `table`
+    /// without one, where its own view proposes `proposed` (the largest rowid it sees, plus 1):
+    /// past every rowid another open transaction chose for that table, and every one a commit
+    /// its snapshot does not see chose. So transactions inserting into one table at the same time
+    /// choose different rowids instead of conflicting on the same one, while a connection alone
+    /// gets SQLite's choice (its own view's largest + 1: a rolled-back choice is free again).
+    func claimRowid(table: UInt32, proposed: Int64, owner: TransactionID, snapshot: CommitNumber) -> Int64 {
+        state.withLock { s in
+            var rowid = proposed
+            if let open = s.claims.open[table] {
+                for (other, r) in open where other != owner && r >= rowid { rowid = r == .max ? r : r + 1 }
+            }
+            if let committed = s.claims.committed[table] {
+                for c in committed where c.commit > snapshot && c.rowid >= rowid { rowid = c.rowid == .max ? c.rowid : c.rowid + 1 }
+            }
+            s.claims.open[table, default: [:]][owner] = max(s.claims.open[table]?[owner] ?? .min, rowid)
+            return rowid
+        }
+    }
+
+    /// Moves `owner`'s claims to the committed ones under `commit` (nil: drops them, rolled back).
+    private static func settleClaims(_ s: inout State, owner: TransactionID, commit: CommitNumber?) {
+        guard !s.claims.open.isEmpty else { return }
+        for table in Array(s.claims.open.keys) {
+            guard let rowid = s.claims.open[table]?.removeValue(forKey: owner) else { continue }
+            if s.claims.open[table]?.isEmpty == true { s.claims.open[table] = nil }
+            if let commit { s.claims.committed[table, default: []].append((commit, rowid)) }
+        }
     }
 
     /// Removes the commits at or below both the published commit and every open snapshot other
@@ -96,6 +137,12 @@ final class TransactionManager: Sendable {
     private static func prune(_ s: inout State, published: CommitNumber, except: TransactionID?) -> [CommitRecord] {
         var oldest = published
         for (id, c) in s.active where id != except && c < oldest { oldest = c }
+        if !s.claims.committed.isEmpty {
+            for table in Array(s.claims.committed.keys) {
+                s.claims.committed[table]!.removeAll { $0.commit <= oldest }
+                if s.claims.committed[table]!.isEmpty { s.claims.committed[table] = nil }
+            }
+        }
         var drop = 0
         while drop < s.history.count && s.history[drop].commit <= oldest { drop += 1 }
         guard drop > 0 else { return [] }
@@ -172,6 +219,7 @@ final class TransactionManager: Sendable {
         let published = storage.publishedCommit
         let dropped: [CommitRecord] = state.withLock { s in
             s.history.append(CommitRecord(commit: commit, keys: v.writtenKeys, changedSchema: v.changedSchema))
+            Self.settleClaims(&s, owner: v.id, commit: commit)
             // Keep every commit newer than an open snapshot or not yet published (a snapshot taken
             // from now on sees at least the published commit).
             return Self.prune(&s, published: published, except: v.id)

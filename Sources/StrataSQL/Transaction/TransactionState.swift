@@ -119,6 +119,12 @@ final class TransactionState {
         try lock(.key(key), .shared)
     }
 
+    /// The rowid for a row inserted into table `table` without one, where this transaction's view
+    /// proposes `proposed` (TransactionManager.claimRowid: concurrent inserters choose apart).
+    func claimRowid(table: UInt32, proposed: Int64) -> Int64 {
+        manager?.claimRowid(table: table, proposed: proposed, owner: id, snapshot: snapshot.commit) ?? proposed
+    }
+
     /// Notes a key that counts as written for conflicts (and is locked as a write is).
     func addConflictKey(_ key: [UInt8]) throws(StrataError) {
         if locksWrites { try lockForWrite(key) }
