@@ -193,6 +193,7 @@ extension Connection {
                 return result
             } catch let error as StrataError where error.isRetryable && attempt < retry.maxAttempts {
                 retryCount.wrappingAdd(1, ordering: .relaxed)
+                databaseRetries.count.wrappingAdd(1, ordering: .relaxed)
                 retry.wait(after: attempt)
                 try withSession { (s) throws(StrataError) in s.awaitPublished() }
             }

@@ -46,6 +46,8 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     static let inTransactionBit = 1, retryShift = 1
     /// `transaction(_:mode:retry:_:)`'s retries.
     let retryCount = Atomic<Int>(0)
+    /// The database's count of the same, over all its connections.
+    let databaseRetries: RetryCounter
     /// Names `savepoint(_:)`'s savepoints apart.
     let savepointCounter = Atomic<Int>(0)
 
@@ -53,8 +55,9 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     /// The same object for the connection's whole life.
     public let interrupter: Interrupter
 
-    init(engine: SQLEngine, session: SQLSession) {
+    init(engine: SQLEngine, session: SQLSession, retries: RetryCounter) {
         self.engine = engine
+        databaseRetries = retries
         self.session = session
         interrupter = Interrupter(flag: session.interrupt)
     }
@@ -217,6 +220,12 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
 
     /// Whether ``close()`` has run (not whether the database is closed).
     public var isClosed: Bool { state.load(ordering: .acquiring) == Self.closed }
+}
+
+/// Transaction retries counted over all the connections of a database.
+final class RetryCounter: Sendable {
+    let count = Atomic<Int>(0)
+    init() {}
 }
 
 /// Interrupts a connection's running statement, as `sqlite3_interrupt` does: safe to call from

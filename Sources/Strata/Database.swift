@@ -43,6 +43,13 @@ public final class Database: Sendable {
     public let options: Options
     /// Idle connections that `transaction(_:mode:retry:_:)` lends.
     let pool = Locked<[Connection]>([])
+    /// Transaction retries of all the database's connections.
+    let retries = RetryCounter()
+
+    /// Transactions that a transaction closure (``Connection/transaction(_:mode:retry:_:)``, on
+    /// any connection of this database, or the database's own) ran again after a serialization
+    /// failure or a deadlock, since the database opened.
+    public var transactionRetries: Int { retries.count.load(ordering: .relaxed) }
 
     /// Opens the database file at `path`, creating it if it does not exist; `":memory:"` or nil
     /// opens a new private in-memory database (gone when it is closed or dropped).
@@ -69,7 +76,7 @@ public final class Database: Sendable {
     /// per thread that works concurrently. On a closed database the connection's statements fail
     /// with "the database is closed" (``SQLState/connectionDoesNotExist``).
     public func connection() -> Connection {
-        let c = Connection(engine: engine, session: engine.session())
+        let c = Connection(engine: engine, session: engine.session(), retries: retries)
         // Fails only on a closed database, whose connections fail at every call anyway.
         try? c.applyDefaults(options)
         return c

@@ -4,21 +4,28 @@
 /// ``StrataError`` with `~=`, and a class code (ending in `000`) matches every code of its class:
 /// `catch SQLState.integrityConstraintViolation` catches all 23xxx.
 public struct SQLState: Hashable, Sendable, CustomStringConvertible {
+    /// The five characters, e.g. `"40001"`.
     public let rawValue: String
 
+    /// The code `rawValue`: five characters, as SQL defines them (another string is kept as it
+    /// is, and matches only itself).
     public init(_ rawValue: String) {
-        precondition(rawValue.utf8.count == 5, "a SQLSTATE has five characters")
         self.rawValue = rawValue
     }
 
     /// The two-character class, e.g. `"40"` for transaction rollback.
     public var classCode: String { String(rawValue.prefix(2)) }
 
+    /// The five characters.
     public var description: String { rawValue }
 
+    /// A write conflict or a failed validation: the transaction was rolled back (retry it).
     public static let serializationFailure = SQLState("40001")
+    /// The transaction closed a cycle of lock waits and was rolled back (retry it).
     public static let deadlockDetected = SQLState("40P01")
+    /// A lock or the serial gate was not granted within the lock timeout.
     public static let lockNotAvailable = SQLState("55P03")
+    /// A statement in a transaction already aborted: only ROLLBACK (or COMMIT, which fails) is left.
     public static let inFailedTransaction = SQLState("25P02")
     /// A transaction ended where it must not be (COMMIT inside `Connection.transaction`'s closure).
     public static let invalidTransactionState = SQLState("25000")
@@ -32,22 +39,35 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let featureNotSupported = SQLState("0A000")
     /// An unknown setting name (SET).
     public static let undefinedObject = SQLState("42704")
+    /// A constraint failed; as a pattern, the class of every 23xxx code.
     public static let integrityConstraintViolation = SQLState("23000")
+    /// A UNIQUE or PRIMARY KEY constraint failed.
     public static let uniqueViolation = SQLState("23505")
+    /// A NOT NULL constraint failed.
     public static let notNullViolation = SQLState("23502")
+    /// A CHECK constraint failed.
     public static let checkViolation = SQLState("23514")
+    /// The SQL text is not valid (also SQLite's other statement errors that have no closer code).
     public static let syntaxError = SQLState("42601")
+    /// No table or view of that name.
     public static let undefinedTable = SQLState("42P01")
+    /// An argument or option that does not fit (a parameter count, a page size).
     public static let invalidParameterValue = SQLState("22023")
+    /// A limit of Limits.md passed (statement nesting, string size).
     public static let programLimitExceeded = SQLState("54000")
+    /// Something in use: a connection running another call, a database with open transactions.
     public static let objectInUse = SQLState("55006")
     /// A statement stopped by `Interrupter.interrupt()` (PostgreSQL's query_canceled).
     public static let queryCanceled = SQLState("57014")
+    /// A file could not be read, written or synced.
     public static let ioError = SQLState("58030")
     /// A file that must be new already exists (a backup never overwrites one).
     public static let duplicateFile = SQLState("58P02")
+    /// The disk (or quota) is full.
     public static let diskFull = SQLState("53100")
+    /// The file is not a Strata database, or a page or log record fails its checks.
     public static let dataCorrupted = SQLState("XX001")
+    /// A bug in Strata: please report it.
     public static let internalError = SQLState("XX000")
 
     // The embedded API's own errors (Sources/Strata).

@@ -1,11 +1,15 @@
 /// Where in a statement's text an error was found (1-based).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The line, counting from 1.
     public var line: Int
+    /// The column in that line, in characters, counting from 1.
     public var column: Int
+    /// A location at `line` and `column`, both counting from 1.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 
@@ -15,11 +19,17 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// words CONTRACT.md §4 fixes for each case. Inside the engine functions use
 /// `throws(StrataError)`, so errors are never boxed as `any Error`.
 public struct StrataError: Error, Sendable, CustomStringConvertible {
+    /// What kind of error it is, as a SQLSTATE (CONTRACT.md §4): match it with `catch SQLState.x`.
     public var code: SQLState
+    /// What went wrong, naming the object concerned, without the position or the code.
     public var message: String
+    /// Where in the statement's text the error was found, for errors of the SQL text (syntax,
+    /// unknown names, bad parameters); nil otherwise.
     public var location: SourceLocation?
+    /// The text of the statement that failed, when the error came from running one.
     public var statement: String?
 
+    /// An error of `code` with `message`, and optionally where in which statement it was found.
     public init(_ code: SQLState, _ message: String, location: SourceLocation? = nil, statement: String? = nil) {
         self.code = code
         self.message = message
@@ -27,6 +37,7 @@ public struct StrataError: Error, Sendable, CustomStringConvertible {
         self.statement = statement
     }
 
+    /// The message, the location if any, and the code: `no such table: t (at 1:15) [42P01]`.
     public var description: String {
         if let location { return "\(message) (at \(location)) [\(code)]" }
         return "\(message) [\(code)]"

@@ -300,7 +300,7 @@ import Testing
             if runs == 1 { try other.execute("UPDATE c SET n = n + 10") }
             try tx.execute("UPDATE c SET n = ?", [n + 1])
         }
-        #expect(runs == 2 && c.transactionRetries == 1)
+        #expect(runs == 2 && c.transactionRetries == 1 && db.database.transactionRetries == 1)
         #expect(try c.fetchOne("SELECT n FROM c")?[0] as Int? == 11)
 
         // Without retries the serialization failure reaches the caller, and nothing stays open.
