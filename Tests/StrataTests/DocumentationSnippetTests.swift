@@ -1,8 +1,9 @@
 // The code samples of the Strata documentation catalog (Sources/Strata/Strata.docc: the module
 // page, GettingStarted, ChoosingIsolation, Concurrency), copied here as they are written, so that
 // they compile against the current API and do what the text around them says. Only the file
-// paths differ (a temporary file instead of "library.strata"). `print` is shadowed in each test
-// to collect what a sample prints. Change a sample here when you change it in the article.
+// paths differ (a temporary file instead of "library.strata"), and a line marked "(test only)"
+// may sit inside a sample. `print` is shadowed in each test to collect what a sample prints.
+// Change a sample here when you change it in the article.
 
 import Dispatch
 import Foundation
@@ -105,6 +106,68 @@ final class Printed {
         let titles = try byAuthor.fetchAll(["author": "Octavia E. Butler"]).map { try $0["title"] as String }
         #expect(titles == ["Kindred"])
 
+        // Decode rows into your own types
+        struct Book: Codable {
+            var id: Int
+            var title: String
+            var author: String
+            var year: Int?
+            var isbn: String?
+        }
+
+        let classics = try connection.fetchAll(Book.self, "SELECT * FROM books WHERE year < ? ORDER BY year", [1970])
+        let authors = try connection.fetchAll(String.self, "SELECT DISTINCT author FROM books ORDER BY author")
+        let newest = try connection.fetchOne(Int.self, "SELECT max(year) FROM books")
+        #expect(classics.map(\.title) == ["Solaris", "Dune"])
+        #expect(classics.map(\.isbn) == [nil, "978-0441013593"] && classics.map(\.year) == [1961, 1965])
+        #expect(authors == ["Frank Herbert", "Octavia E. Butler", "Stanisław Lem", "Ursula K. Le Guin"])
+        #expect(newest == 1979)
+        // Extra columns are ignored; a missing one for a non-optional property names the row's columns.
+        #expect(try connection.fetchOne(Book.self, "SELECT *, 1 AS extra FROM books WHERE id = 1")?.title == "Dune")
+        let noColumn = #expect(throws: StrataError.self) { try connection.fetchOne(Book.self, "SELECT id, title FROM books") }
+        #expect(noColumn?.code == .undefinedColumn)
+        #expect(noColumn?.message == "no column named author in the row (decoding Book); its columns are id, title")
+        struct Tagged: Decodable { var id: Int; var tags: [String] }
+        #expect((#expect(throws: StrataError.self) { try connection.fetchOne(Tagged.self, "SELECT 1 AS id, 'a' AS tags") })?.code
+                == .featureNotSupported)
+        let first = try #require(try connection.fetchOne("SELECT * FROM books ORDER BY id"))
+        #expect(try first.decode(Book.self).title == "Dune")
+        // A Statement has the same forms.
+        let booksBy = try connection.prepare("SELECT * FROM books WHERE author = ?")
+        #expect(try booksBy.fetchAll(Book.self, ["Octavia E. Butler"]).map(\.title) == ["Kindred"])
+        #expect(try booksBy.fetchOne(Book.self, ["Nobody"]) == nil)
+        #expect(try connection.prepare("SELECT count(*) FROM books").fetchOne(Int.self) == 4)
+
+        let book = Book(id: 10, title: "The Left Hand of Darkness", author: "Ursula K. Le Guin", year: 1969, isbn: nil)
+        try connection.execute("INSERT INTO books(id, title, author, year, isbn) VALUES (:id, :title, :author, :year, :isbn)",
+                               encoding: book)
+        try connection.execute("UPDATE books SET year = :year WHERE id = :id", encoding: book)
+        let stored = try #require(try connection.fetchOne(Book.self, "SELECT * FROM books WHERE id = 10"))
+        #expect(stored.title == book.title && stored.year == 1969 && stored.isbn == nil)
+        // Every parameter needs a property; StatementArguments(encoding:) also refuses unused properties.
+        #expect((#expect(throws: StrataError.self) {
+            try connection.execute("UPDATE books SET year = :year WHERE id = :id AND :edition = 1", encoding: book)
+        })?.code == .invalidParameterValue)
+        #expect((#expect(throws: StrataError.self) {
+            try connection.execute("UPDATE books SET year = :year WHERE id = :id", StatementArguments(encoding: book))
+        })?.code == .invalidParameterValue)
+
+        // Read a large result row by row
+        out.lines = []
+        let cursor = try connection.cursor("SELECT * FROM books ORDER BY id")
+        while let row = try cursor.next() {
+            let book = try row.decode(Book.self)
+            print(book.title)
+            if book.author == "Octavia E. Butler" { break }
+        }
+        #expect((#expect(throws: StrataError.self) { try connection.execute("SELECT 1") })?.code == .objectInUse)
+        cursor.close()      // done early: give the connection back
+        #expect(out.lines == ["Dune", "The Dispossessed", "Kindred"])
+        try connection.execute("SELECT 1")
+        // Read to its end, a cursor gives the connection back by itself.
+        #expect(try connection.cursor("SELECT title FROM books").collect().count == 5)
+        try connection.execute("SELECT 1")
+
         // Run a transaction
         try connection.execute("CREATE TABLE IF NOT EXISTS loans(book INTEGER PRIMARY KEY, member TEXT NOT NULL)")
 
@@ -138,21 +201,36 @@ final class Printed {
         out.lines = []
         do {
             try connection.execute("INSERT INTO books(title, author, isbn) VALUES ('Dune', 'Frank Herbert', '978-0441013593')")
-        } catch let error as StrataError where error.code == .uniqueViolation {
+        } catch SQLState.uniqueViolation {
             print("that ISBN is taken")                // 23505
-        } catch let error as StrataError where SQLState.integrityConstraintViolation.contains(error.code) {
+        } catch SQLState.integrityConstraintViolation {
             print("another constraint failed")         // any other 23xxx
         }
         do {
             try connection.execute("INSERT INTO books(title) VALUES ('Emma')")
-        } catch let error as StrataError where error.code == .uniqueViolation {
+        } catch SQLState.uniqueViolation {
             print("that ISBN is taken")                // 23505
-        } catch let error as StrataError where SQLState.integrityConstraintViolation.contains(error.code) {
+        } catch SQLState.integrityConstraintViolation {
             print("another constraint failed")         // any other 23xxx
         }
+        // Any other error passes both patterns.
+        #expect((#expect(throws: StrataError.self) {
+            do {
+                try connection.execute("INSERT INTO nowhere VALUES (1)")
+            } catch SQLState.uniqueViolation {
+                print("that ISBN is taken")
+            } catch SQLState.integrityConstraintViolation {
+                print("another constraint failed")
+            }
+        })?.code == .undefinedTable)
+        #expect(SQLState.integrityConstraintViolation.contains(.notNullViolation))
         #expect(out.lines == ["that ISBN is taken", "another constraint failed"])
 
         // Close
+        let open = try connection.cursor("SELECT * FROM books")
+        _ = try open.next()
+        #expect((#expect(throws: StrataError.self) { try db.close() })?.code == .objectInUse)
+        open.close()
         try connection.execute("BEGIN; INSERT INTO loans VALUES (2, 'eve')")
         #expect((#expect(throws: StrataError.self) { try db.close() })?.code == .objectInUse)
         try connection.close()
@@ -315,10 +393,106 @@ final class Printed {
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(200)) { interrupter.interrupt() }
         do {
             _ = try connection.fetchAll("SELECT count(*) FROM events AS a, events AS b")
-        } catch let error as StrataError where error.code == .queryCanceled {
+        } catch SQLState.queryCanceled {
             print("took too long")
         }
         #expect(out.lines == ["took too long"])
+    }
+
+    /// Concurrency's cursor and snapshot sections, on the tables its other samples use: four
+    /// events (workers 0 to 3) and 4 visits.
+    @Test func concurrencyCursorsAndSnapshots() throws {
+        let file = try TemporaryDatabase()
+        let db = file.database
+        try db.connection().execute("""
+            CREATE TABLE events(id INTEGER PRIMARY KEY, worker INTEGER);
+            CREATE TABLE counters(name TEXT PRIMARY KEY, n INTEGER NOT NULL);
+            INSERT INTO events(worker) VALUES (0), (1), (2), (3);
+            INSERT INTO counters VALUES ('visits', 4)
+            """)
+        let connection = db.connection()
+        let out = LockedLines()
+        @Sendable func print(_ items: Any...) { out.append(items.map { "\($0)" }.joined(separator: " ")) }
+
+        // A cursor holds its connection
+        let cursor = try connection.cursor("SELECT id, worker FROM events ORDER BY id")
+        _ = try cursor.next()
+        do {
+            try connection.execute("DELETE FROM events WHERE worker = 0")
+        } catch SQLState.objectInUse {
+            print("the cursor holds the connection")
+        }
+        #expect((#expect(throws: StrataError.self) { try connection.close() })?.code == .objectInUse)
+        #expect((#expect(throws: StrataError.self) { try db.close() })?.code == .objectInUse)
+        cursor.close()
+        try connection.execute("DELETE FROM events WHERE worker = 0")
+        #expect(out.lines == ["the cursor holds the connection"])
+        #expect(try connection.fetchOne("SELECT count(*) FROM events")?[0] as Int? == 3)
+
+        // Outside a transaction the cursor reads one version; in the optimistic mode nobody
+        // waits for it, in the pessimistic mode at SERIALIZABLE a writer of a row it read does,
+        // and in the serial mode every transaction does.
+        let writer = db.connection()
+        try writer.setLockTimeout(.milliseconds(50))
+        for mode in [ConcurrencyMode.optimistic, .pessimistic, .serial] {
+            try connection.setDefaults(isolation: .serializable, mode: mode)
+            let reading = try connection.cursor("SELECT worker FROM events ORDER BY id")
+            #expect(try reading.next()?[0] as Int? == 1)
+            if mode == .optimistic {
+                try writer.execute("UPDATE events SET worker = 30 WHERE worker = 3")  // a row not read yet
+                #expect(try reading.collect().map { try $0[0] as Int } == [2, 3])    // the cursor's version
+                try writer.execute("UPDATE events SET worker = 3 WHERE worker = 30")
+            } else {
+                let blocked = #expect(throws: StrataError.self, "\(mode)") {
+                    try writer.execute("UPDATE events SET worker = 10 WHERE worker = 1")  // the row read
+                }
+                #expect(blocked?.code == .lockNotAvailable)
+            }
+            reading.close()
+        }
+        try connection.setDefaults(isolation: .serializable, mode: .optimistic)
+        #expect(try connection.fetchAll(Int.self, "SELECT worker FROM events ORDER BY id") == [1, 2, 3])
+
+        // Reading one version from many threads
+        out.lines = []
+        let snapshot = try db.snapshot()
+        try writer.execute("INSERT INTO events(worker) VALUES (99)")  // (test only) a commit after the snapshot
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            // Every part counts in the same version.
+            let count = try? snapshot.fetchOne("SELECT count(*) FROM events WHERE id % 4 = ?", [part])?[0] as Int?
+            print("part \(part): \(count ?? 0) events")
+        }
+        let parts = out.lines.sorted()
+        #expect(parts.count == 4)
+        #expect(parts.map { Int($0.split(separator: " ")[2])! }.reduce(0, +) == 3)  // not the 4 committed since
+        #expect((#expect(throws: StrataError.self) { try snapshot.fetchAll("DELETE FROM events") })?.code
+                == .readOnlySQLTransaction)
+        snapshot.close()
+        #expect((#expect(throws: StrataError.self) { try snapshot.fetchAll("SELECT 1") })?.code == .connectionDoesNotExist)
+
+        let (events, visits) = try db.read { snapshot -> (Int, Int) in
+            let events: Int = try snapshot.fetchOne("SELECT count(*) FROM events")?[0] ?? 0
+            let visits: Int = try snapshot.fetchOne("SELECT n FROM counters WHERE name = 'visits'")?[0] ?? 0
+            return (events, visits)     // both from one version
+        }
+        #expect(events == 4 && visits == 4)
+        let backup = FileManager.default.temporaryDirectory.appendingPathComponent("strata-doc-backup-\(UUID().uuidString).strata").path
+        defer { try? FileManager.default.removeItem(atPath: backup) }
+        try db.backup(to: backup)   // the sample's "events-backup.strata"
+        let copy = try Database(path: backup)
+        #expect(try copy.connection().fetchOne("SELECT count(*) FROM events")?[0] as Int? == 4)
+        try copy.close()
+    }
+}
+
+/// What a sample printed from several threads, one line per `print` call.
+final class LockedLines: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 
