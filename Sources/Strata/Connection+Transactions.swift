@@ -183,9 +183,12 @@ extension Connection {
                 do {
                     result = try body(self)
                 } catch {
+                    cutOffCursor()
                     rollBackQuietly()
                     throw error
                 }
+                // A cursor opened in the closure ends with it (RowCursor, invariant (2)).
+                cutOffCursor()
                 guard try withSession({ (s) throws(StrataError) in s.isInTransaction }) else {
                     throw StrataError(.invalidTransactionState, "the transaction was ended inside its closure; let transaction(_:mode:retry:_:) commit or roll it back")
                 }
@@ -222,12 +225,14 @@ extension Connection {
         do {
             result = try body(self)
         } catch {
+            cutOffCursor()
             // After an abort (serialization failure, deadlock) the transaction is gone already,
             // and ROLLBACK TO fails: the caller's transaction closure rolls back and retries.
             try? execute("ROLLBACK TO \(name)")
             try? execute("RELEASE \(name)")
             throw error
         }
+        cutOffCursor()
         try execute("RELEASE \(name)")
         return result
     }

@@ -48,6 +48,8 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     let retryCount = Atomic<Int>(0)
     /// The database's count of the same, over all its connections.
     let databaseRetries: RetryCounter
+    /// The open cursor's lease, while one is open (RowCursor.swift).
+    let openLease = Locked<CursorLease?>(nil)
     /// Names `savepoint(_:)`'s savepoints apart.
     let savepointCounter = Atomic<Int>(0)
 
@@ -198,13 +200,15 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
 
     // MARK: closing
 
-    /// Rolls back the open transaction, if any, and closes the connection: every later call on
-    /// it, and on its prepared statements, fails with "the connection is closed"
+    /// Ends an open cursor (its next step throws ``SQLState/invalidCursorState``), rolls back the
+    /// open transaction, if any, and closes the connection: every later call on it, and on its
+    /// prepared statements, fails with "the connection is closed"
     /// (``SQLState/connectionDoesNotExist``). Closing again does nothing. A connection that is
     /// simply dropped is closed the same way.
     ///
     /// - Throws: ``SQLState/objectInUse`` if another thread is running a call on the connection.
     public func close() throws {
+        cutOffCursor()
         let (exchanged, found) = state.compareExchange(expected: Self.idle, desired: Self.busy, ordering: .acquiring)
         guard exchanged else {
             if found == Self.closed { return }
@@ -236,7 +240,8 @@ final class RetryCounter: Sendable {
 /// statement is undone like any failed statement: only that statement, so an open transaction
 /// stays open with its earlier changes, and the connection keeps working. `executeScript` stops
 /// at an interrupted statement. With no statement running it has no effect: each statement
-/// clears the request as it starts.
+/// clears the request as it starts. An open ``RowCursor`` counts as running: an interrupt between
+/// its steps stops its next step.
 ///
 /// ```swift
 /// let interrupter = connection.interrupter

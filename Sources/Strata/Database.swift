@@ -90,8 +90,8 @@ public final class Database: Sendable {
     /// Closing again does nothing. Afterwards every connection, statement and snapshot of this
     /// database fails with "the database is closed" (``SQLState/connectionDoesNotExist``).
     ///
-    /// - Throws: ``SQLState/objectInUse`` (and stays open) while a statement runs or a
-    ///   transaction is open on any connection: finish or roll back first. An I/O error from the
+    /// - Throws: ``SQLState/objectInUse`` (and stays open) while a statement runs, a cursor is
+    ///   open or a transaction is open on any connection: finish or roll back first. An I/O error from the
     ///   checkpoint otherwise (the database is closed all the same, and the log is replayed at
     ///   the next open).
     public func close() throws {

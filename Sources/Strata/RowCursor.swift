@@ -3,9 +3,14 @@
 // large table never holds its result in memory (SelectStream, Docs/library.md); other
 // statements run whole when the cursor opens.
 //
-// INVARIANT  While the cursor is open it holds its connection (Connection.acquire(for:
-//   cursorOpen)): the connection runs nothing else, and the database cannot close. It lets go
-//   exactly once: at the last row, at an error, at close(), or when dropped.
+// INVARIANTS
+//   (1) While a cursor is open it holds its connection (Connection.acquire(for: cursorOpen)): the
+//       connection runs nothing else, and the database cannot close.
+//   (2) The engine cursor lives in the cursor's `CursorLease`, stepped and ended only under the
+//       lease's lock; the lease ends exactly once (the last row, an error, close(), deinit, or the
+//       end of the transaction closure or savepoint it was opened in, or Connection.close()), and
+//       whoever ends it gives the connection back. So ending it from the connection's side never
+//       races a step.
 
 import StrataCore
 import StrataSQL
@@ -30,29 +35,21 @@ import StrataSQL
 public final class RowCursor {
     /// The result's column names.
     public let columns: ColumnNames
-    private let cursor: QueryCursor
-    private var connection: Connection?
+    private let lease: CursorLease
 
-    init(connection: Connection, cursor: QueryCursor) {
-        self.connection = connection
-        self.cursor = cursor
-        columns = ColumnNames(cursor.columns)
+    init(lease: CursorLease, columns: [String]) {
+        self.lease = lease
+        self.columns = ColumnNames(columns)
     }
 
     /// The next row, or nil after the last (and on every call after that).
     ///
     /// - Throws: the query's error as it reads (an interrupt, a lock timeout or deadlock in a
     ///   locking mode, an expression's runtime error); the cursor is closed then.
+    ///   ``SQLState/invalidCursorState`` once the transaction or savepoint closure the cursor was
+    ///   opened in has returned, or its connection was closed, with rows left unread.
     public func next() throws -> Row? {
-        guard connection != nil else { return nil }
-        do {
-            if let values = try cursor.next() { return Row(checked: columns, values) }
-        } catch {
-            close()
-            throw error
-        }
-        close()
-        return nil
+        try lease.step().map { Row(checked: columns, $0) }
     }
 
     /// Calls `body` with each row left, in order.
@@ -69,14 +66,65 @@ public final class RowCursor {
 
     /// Ends the cursor and gives its connection back; later `next()` calls return nil. Closing
     /// again does nothing.
-    public func close() {
-        guard let connection else { return }
-        cursor.close()
-        self.connection = nil
-        connection.release()
-    }
+    public func close() { lease.end(cutOff: false) }
 
     deinit { close() }
+}
+
+/// An open cursor's hold on its connection (2): the engine cursor, and how the hold ended.
+final class CursorLease: Sendable {
+    enum State {
+        case open(QueryCursor)
+        /// Read to its end, failed, or closed by its owner.
+        case finished
+        /// Ended from the connection's side with rows unread.
+        case cutOff
+    }
+
+    private let state: Locked<State>
+    private let connection: Connection
+
+    init(_ cursor: sending QueryCursor, connection: Connection) {
+        state = Locked(.open(cursor))
+        self.connection = connection
+    }
+
+    /// The next row; nil at the end (the lease then ends).
+    func step() throws(StrataError) -> [Value]? {
+        let (row, ended): ([Value]?, Bool) = try state.withLock { (s) throws(StrataError) in
+            switch s {
+            case .finished: return (nil, false)
+            case .cutOff:
+                throw StrataError(.invalidCursorState, "the cursor ended with the transaction it was opened in (or its connection closed) before its last row")
+            case .open(let cursor):
+                do throws(StrataError) {
+                    if let row = try cursor.next() { return (row, false) }
+                } catch {
+                    cursor.close()
+                    s = .finished
+                    connection.releaseCursor(self)
+                    throw error
+                }
+                cursor.close()
+                s = .finished
+                return (nil, true)
+            }
+        }
+        if ended { connection.releaseCursor(self) }
+        return row
+    }
+
+    /// Ends the lease if it is open, giving the connection back: `cutOff` with rows left unread
+    /// (then a later step throws 24000), otherwise as finished.
+    func end(cutOff: Bool) {
+        let ended = state.withLock { s -> Bool in
+            guard case .open(let cursor) = s else { return false }
+            cursor.close()
+            s = cutOff ? .cutOff : .finished
+            return true
+        }
+        if ended { connection.releaseCursor(self) }
+    }
 }
 
 extension Connection {
@@ -87,25 +135,40 @@ extension Connection {
         let parsed = try withSession { (s) throws(StrataError) in try s.prepare(sql) }
         return try cursor(prepared: parsed, arguments)
     }
+
+    func cursor(prepared parsed: ParsedStatement, _ arguments: StatementArguments) throws -> RowCursor {
+        try acquire(for: Connection.cursorOpen)
+        let opened: QueryCursor
+        do {
+            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
+                                                  location: parsed.location, text: parsed.text)
+            opened = try session.openCursor(prepared: parsed, parameters: values)
+        } catch {
+            release()
+            throw error
+        }
+        let columns = opened.columns
+        let lease = CursorLease(opened, connection: self)
+        openLease.withLock { $0 = lease }
+        return RowCursor(lease: lease, columns: columns)
+    }
+
+    /// Gives the connection back from `lease`'s cursor (the lease has ended).
+    func releaseCursor(_ lease: CursorLease) {
+        openLease.withLock { if $0 === lease { $0 = nil } }
+        release()
+    }
+
+    /// Ends the open cursor, if any, with its rows left unread (its transaction ends, or the
+    /// connection closes).
+    func cutOffCursor() {
+        openLease.withLock { $0 }?.end(cutOff: true)
+    }
 }
 
 extension Statement {
     /// Runs the statement with `arguments` and returns a cursor over its rows (see ``RowCursor``).
     public func cursor(_ arguments: StatementArguments = StatementArguments()) throws -> RowCursor {
         try connection.cursor(prepared: parsed, arguments)
-    }
-}
-
-extension Connection {
-    func cursor(prepared parsed: ParsedStatement, _ arguments: StatementArguments) throws -> RowCursor {
-        try acquire(for: Connection.cursorOpen)
-        do {
-            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
-                                                  location: parsed.location, text: parsed.text)
-            return RowCursor(connection: self, cursor: try session.openCursor(prepared: parsed, parameters: values))
-        } catch {
-            release()
-            throw error
-        }
     }
 }

@@ -69,7 +69,8 @@ public final class Snapshot: Sendable {
     /// go on committing.
     ///
     /// - Throws: ``SQLState/duplicateFile`` if `path` (or its `-wal`) exists (nothing is
-    ///   overwritten); an I/O error otherwise, after removing the partial copy.
+    ///   overwritten); ``SQLState/connectionDoesNotExist`` after ``close()`` or once the database
+    ///   is closed; an I/O error otherwise, after removing the partial copy.
     public func backup(to path: String) throws {
         try reading { () throws(StrataError) in try snapshot.backup(to: path) }
     }

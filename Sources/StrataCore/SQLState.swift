@@ -81,6 +81,8 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let numericValueOutOfRange = SQLState("22003")
     /// A row read by a column name it does not have.
     public static let undefinedColumn = SQLState("42703")
+    /// A cursor stepped after the transaction it was opened in ended.
+    public static let invalidCursorState = SQLState("24000")
     /// A row read at a column index it does not have.
     public static let arraySubscriptError = SQLState("2202E")
 

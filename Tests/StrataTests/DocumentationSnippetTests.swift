@@ -422,7 +422,6 @@ final class Printed {
         } catch SQLState.objectInUse {
             print("the cursor holds the connection")
         }
-        #expect((#expect(throws: StrataError.self) { try connection.close() })?.code == .objectInUse)
         #expect((#expect(throws: StrataError.self) { try db.close() })?.code == .objectInUse)
         cursor.close()
         try connection.execute("DELETE FROM events WHERE worker = 0")

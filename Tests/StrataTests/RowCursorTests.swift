@@ -82,7 +82,7 @@ import Testing
     @Test func anOpenCursorHoldsItsConnection() throws {
         let cursor = try c.cursor("SELECT id FROM t")
         #expect(try cursor.next()?[0] as Int? == 1)
-        for attempt in [{ try c.execute("SELECT 1") }, { _ = try c.cursor("SELECT 1") }, { try c.close() }] {
+        for attempt in [{ try c.execute("SELECT 1") }, { _ = try c.cursor("SELECT 1") }] {
             let error = #expect(throws: StrataError.self) { try attempt() }
             #expect(error?.code == .objectInUse)
         }
@@ -138,6 +138,44 @@ import Testing
         let error = #expect(throws: StrataError.self) { while try cursor.next() != nil {} }
         #expect(error?.code == .queryCanceled)
         try c.execute("SELECT 1")
+    }
+
+    /// A cursor opened in a transaction closure (or savepoint) ends with it: the closure still
+    /// commits, and the cursor's unread rows are an error (24000), not a silent end.
+    @Test func aCursorEndsWithTheClosureItWasOpenedIn() throws {
+        var kept: RowCursor?
+        try c.transaction { tx in
+            try tx.execute("INSERT INTO u VALUES (200, 'in the transaction')")
+            let cursor = try tx.cursor("SELECT id FROM t")
+            _ = try cursor.next()
+            kept = cursor
+        }
+        #expect(!c.isInTransaction)
+        #expect(try c.fetchOne("SELECT count(*) FROM u WHERE k = 200")?[0] as Int? == 1)
+        let error = #expect(throws: StrataError.self) { try kept?.next() }
+        #expect(error?.code == .invalidCursorState)
+
+        // The same in a savepoint, and through the database's pool.
+        try c.transaction { tx in
+            try tx.savepoint { sp in kept = try sp.cursor("SELECT id FROM t") }
+            try tx.execute("INSERT INTO u VALUES (201, 'after the savepoint')")
+        }
+        #expect((#expect(throws: StrataError.self) { try kept?.next() })?.code == .invalidCursorState)
+        for _ in 0..<3 {
+            try db.transaction { tx in kept = try tx.cursor("SELECT id FROM t") }
+        }
+        #expect(try c.fetchOne("SELECT count(*) FROM u WHERE k IN (200, 201)")?[0] as Int? == 2)
+        // A cursor read to its end inside the closure is simply done.
+        try c.transaction { tx in kept = try tx.cursor("SELECT 1"); _ = try kept?.collect() }
+        #expect(try kept?.next() == nil)
+    }
+
+    @Test func closingTheConnectionEndsItsCursor() throws {
+        let cursor = try c.cursor("SELECT id FROM t")
+        _ = try cursor.next()
+        try c.close()
+        #expect((#expect(throws: StrataError.self) { try cursor.next() })?.code == .invalidCursorState)
+        cursor.close()
     }
 
     @Test func aPreparedStatementOpensCursors() throws {

@@ -7,7 +7,7 @@
 // that row alone (QueryExecutor.joinLevel); the results of one outer row are buffered, so memory
 // is bounded by one row's join fan-out. DISTINCT, LIMIT and OFFSET are applied as rows pass.
 // Any other query (aggregates, sorts, compounds, VALUES, a first level read through an unordered
-// access path) runs whole at the first step, as `QueryExecutor.run` runs it, and is stepped
+// access path) runs whole when the cursor opens, as `QueryExecutor.run` runs it, and is stepped
 // through in memory.
 
 import StrataCatalog
