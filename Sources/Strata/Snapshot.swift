@@ -64,6 +64,17 @@ public final class Snapshot: Sendable {
         try fetchAll(sql, arguments).first
     }
 
+    /// Runs one reading statement and decodes each row into `type` (see ``Row/decode(_:)``).
+    public func fetchAll<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> [T] {
+        try fetchAll(sql, arguments).map { try $0.decode(T.self) }
+    }
+
+    /// Runs one reading statement and decodes its first row into `type`, or returns nil if it
+    /// has none.
+    public func fetchOne<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> T? {
+        try fetchOne(sql, arguments)?.decode(T.self)
+    }
+
     /// Writes the snapshot's version of the database into a new database file at `path`: a
     /// complete, consistent copy, synced to disk when the call returns, while other connections
     /// go on committing.

@@ -96,6 +96,11 @@ import Testing
             (try s.fetchOne("SELECT count(*) FROM accounts")?[0] as Int?, try s.fetchOne("SELECT sum(balance) FROM accounts")?[0] as Int?)
         }
         #expect(count == 100 && total == 10_000)
+        struct Account: Decodable, Equatable { var id: Int; var balance: Int }
+        let first = try await database.read { s in try s.fetchAll(Account.self, "SELECT * FROM accounts WHERE id <= ? ORDER BY id", [2]) }
+        #expect(first == [Account(id: 1, balance: 100), Account(id: 2, balance: 100)])
+        let n = try await database.read { s in try s.fetchOne(Int.self, "SELECT count(*) FROM accounts") }
+        #expect(n == 100)
     }
 
     @Test func closingTheDatabaseEndsItsSnapshots() throws {
