@@ -111,15 +111,20 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Failed attempts after which the transaction runs alone (SERIAL); nil never changes the mode.
     public var runAloneAfter: Int?
 
-    /// Values out of range are brought into it: at least 1 attempt, no negative delay, and
-    /// `runAloneAfter` nil or at least 1.
+    /// Values out of range are brought into it: at least 1 attempt, delays from zero to
+    /// ``longestDelay``, and `runAloneAfter` nil or at least 1.
     public init(maxAttempts: Int, initialDelay: Duration = .microseconds(100), maximumDelay: Duration = .milliseconds(100),
                 runAloneAfter: Int? = 4) {
         self.maxAttempts = max(1, maxAttempts)
-        self.initialDelay = max(.zero, initialDelay)
-        self.maximumDelay = max(.zero, maximumDelay)
+        self.initialDelay = Self.clamped(initialDelay)
+        self.maximumDelay = Self.clamped(maximumDelay)
         self.runAloneAfter = runAloneAfter.map { max(1, $0) }
     }
+
+    /// The longest wait between two attempts: one minute (a longer one is taken as this).
+    public static let longestDelay = Duration.seconds(60)
+
+    static func clamped(_ d: Duration) -> Duration { min(max(d, .zero), longestDelay) }
 
     /// Up to 10 attempts, waits from 100 µs up to 100 ms, alone after 4 failures.
     public static let `default` = RetryPolicy(maxAttempts: 10)
@@ -128,7 +133,12 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// Sleeps before attempt `attempt + 1` (after `attempt` failed ones).
     func wait(after attempt: Int) {
-        let ceiling = max(.zero, min(initialDelay * (1 << min(max(attempt - 1, 0), 30)), maximumDelay))
+        // Doubled from the initial delay, never past the maximum (the fields may have been set
+        // out of range after init: clamped again).
+        let maximum = Self.clamped(maximumDelay)
+        var ceiling = Self.clamped(initialDelay)
+        for _ in 1..<max(attempt, 1) where ceiling < maximum { ceiling = ceiling * 2 }
+        ceiling = min(ceiling, maximum)
         let (seconds, attoseconds) = ceiling.components
         let micros = UInt64(seconds) * 1_000_000 + UInt64(attoseconds / 1_000_000_000_000)
         guard micros > 0 else { return }
@@ -159,7 +169,8 @@ extension Connection {
     ///   - mode: the transaction's concurrency mode; nil takes the connection's default.
     ///   - retry: how many times, and after what waits, `body` runs again.
     ///   - body: runs with this connection, inside the transaction. It must not end the
-    ///     transaction itself (COMMIT or ROLLBACK in SQL): that fails with 25000 after rolling back.
+    ///     transaction itself (COMMIT or ROLLBACK in SQL): the call then fails with 25000
+    ///     (``SQLState/invalidTransactionState``), whatever that SQL did standing.
     /// - Throws: ``SQLState/activeSQLTransaction`` if a transaction is already open on the
     ///   connection (nest with ``savepoint(_:)``); whatever `body` or COMMIT throws otherwise.
     public func transaction<T>(_ isolation: IsolationLevel? = nil, mode: ConcurrencyMode? = nil,
@@ -220,20 +231,31 @@ extension Connection {
     /// ```
     public func savepoint<T>(_ body: (Connection) throws -> T) throws -> T {
         let name = "strata_savepoint_\(savepointCounter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        // Whether the savepoint is the transaction (then it must not outlive this call).
+        let began = try !withSession { (s) throws(StrataError) in s.isInTransaction }
         try execute("SAVEPOINT \(name)")
         let result: T
         do {
             result = try body(self)
         } catch {
             cutOffCursor()
-            // After an abort (serialization failure, deadlock) the transaction is gone already,
-            // and ROLLBACK TO fails: the caller's transaction closure rolls back and retries.
-            try? execute("ROLLBACK TO \(name)")
-            try? execute("RELEASE \(name)")
+            if began {
+                rollBackQuietly()
+            } else {
+                // After an abort (serialization failure, deadlock) ROLLBACK TO fails: the
+                // enclosing transaction is aborted, and its closure rolls it back and retries.
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
             throw error
         }
         cutOffCursor()
-        try execute("RELEASE \(name)")
+        do {
+            try execute("RELEASE \(name)")
+        } catch {
+            if began { rollBackQuietly() }
+            throw error
+        }
         return result
     }
 

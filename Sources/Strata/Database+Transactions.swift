@@ -5,7 +5,6 @@
 
 import Dispatch
 import StrataCore
-import Synchronization
 
 extension Database {
     /// Idle connections kept for `transaction` at most.
@@ -45,20 +44,23 @@ extension Database {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 DispatchQueue.global().async {
-                    defer { self.giveBack(connection) }
-                    continuation.resume(with: Result {
+                    let result = Result {
                         try connection.transaction(isolation, mode: mode, retry: retry) { c in
                             try cancelled.check()
                             let result = try body(c)
                             try cancelled.check()
                             return result
                         }
-                    })
+                    }
+                    // From here a cancellation must not reach the connection: it goes back to
+                    // the pool, and another borrower's statement would be interrupted.
+                    cancelled.retire()
+                    self.giveBack(connection)
+                    continuation.resume(with: result)
                 }
             }
         } onCancel: {
-            cancelled.raise()
-            connection.interrupter.interrupt()
+            cancelled.raise { connection.interrupter.interrupt() }
         }
     }
 
@@ -78,13 +80,29 @@ extension Database {
     }
 }
 
-/// Set when an async transaction's task is cancelled; checked around its closure.
+/// Set when an async transaction's task is cancelled; checked around its closure. Retired when
+/// the transaction is over, so a late cancellation does nothing.
 final class CancellationFlag: Sendable {
-    private let raised = Atomic<Bool>(false)
+    private struct State {
+        var raised = false
+        var retired = false
+    }
 
-    func raise() { raised.store(true, ordering: .releasing) }
+    private let state = Locked(State())
+
+    /// Marks the flag raised and runs `interrupt` (under the lock), unless the transaction is over.
+    func raise(then interrupt: () -> Void) {
+        state.withLock { s in
+            guard !s.retired else { return }
+            s.raised = true
+            interrupt()
+        }
+    }
+
+    /// The transaction is over: later cancellations are ignored.
+    func retire() { state.withLock { $0.retired = true } }
 
     func check() throws(CancellationError) {
-        if raised.load(ordering: .acquiring) { throw CancellationError() }
+        if state.withLock({ $0.raised }) { throw CancellationError() }
     }
 }

@@ -413,3 +413,84 @@ import Testing
         #expect(try blocker.fetchOne("SELECT n FROM c")?[0] as Int? == 1)
     }
 }
+
+/// Regressions found in review (helper-33): each failed before its fix.
+@Suite struct LibraryReviewTests {
+    /// READ COMMITTED refreshes its snapshot at each statement while its largest rowid is cached:
+    /// another connection's insert, committed in between, must still be stepped past.
+    @Test func readCommittedInsertsWithoutRowidsAfterAnotherCommit() throws {
+        let db = try Database.inMemory()
+        let a = db.connection(), b = db.connection()
+        try a.execute("CREATE TABLE t(x)")
+        try a.execute("INSERT INTO t(x) VALUES (1),(2),(3)")
+        try a.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        try a.execute("INSERT INTO t(x) VALUES (10)")
+        try b.execute("INSERT INTO t(x) VALUES (20)")
+        try a.execute("INSERT INTO t(x) VALUES (11)")
+        try a.execute("COMMIT")
+        #expect(try a.fetchAll("SELECT rowid, x FROM t ORDER BY rowid").map(\.values) ==
+                [[1, 1], [2, 2], [3, 3], [4, 10], [5, 20], [6, 11]].map { $0.map { Value.integer($0) } })
+    }
+
+    /// A row inserted with an explicit rowid claims nothing: an insert without one steps past it.
+    @Test(arguments: [IsolationLevel.serializable, .snapshot, .readCommitted])
+    func insertsWithoutRowidsStepPastExplicitOnes(level: IsolationLevel) throws {
+        let db = try Database.inMemory()
+        let a = db.connection(), b = db.connection()
+        try a.execute("CREATE TABLE t(x)")
+        try a.execute("INSERT INTO t(x) VALUES (1)")
+        try a.execute("BEGIN ISOLATION LEVEL \(level) PESSIMISTIC")
+        try a.execute("INSERT INTO t(x) VALUES (10)")
+        try b.execute("INSERT INTO t(rowid, x) VALUES (3, 20)")
+        if level == .snapshot {
+            // SNAPSHOT PESSIMISTIC cannot see row 3, committed after its snapshot: writing its
+            // key is a serialization failure, as for any row committed after the snapshot.
+            #expect((#expect(throws: StrataError.self) { try a.execute("INSERT INTO t(x) VALUES (11)") })?.code == .serializationFailure)
+            try a.execute("ROLLBACK")
+            return
+        }
+        try a.execute("INSERT INTO t(x) VALUES (11)")
+        try a.execute("COMMIT")
+        #expect(try a.fetchAll("SELECT rowid, x FROM t ORDER BY rowid").map(\.values) ==
+                [[1, 1], [2, 10], [3, 20], [4, 11]].map { $0.map { Value.integer($0) } })
+    }
+
+    /// A savepoint that is the transaction is rolled back whole when its body fails, aborted or
+    /// not: the connection is not left in an aborted transaction.
+    @Test func aSavepointThatIsTheTransactionEndsWithIt() throws {
+        let db = try Database.inMemory()
+        let a = db.connection(), b = db.connection()
+        try a.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v)")
+        try a.execute("INSERT INTO t VALUES (1, 0)")
+        try a.setDefaults(isolation: .snapshot, mode: .pessimistic)
+        let error = #expect(throws: StrataError.self) {
+            try a.savepoint { sp in
+                _ = try sp.fetchAll("SELECT * FROM t")
+                try b.execute("UPDATE t SET v = 5 WHERE id = 1")
+                try sp.execute("UPDATE t SET v = 2 WHERE id = 1")
+            }
+        }
+        #expect(error?.code == .serializationFailure)
+        #expect(!a.isInTransaction)
+        #expect(try a.fetchOne("SELECT v FROM t")?[0] as Int? == 5)
+    }
+
+    /// Delays too long to represent are clamped, not an arithmetic trap.
+    @Test func hugeRetryDelaysAreClamped() throws {
+        let policy = RetryPolicy(maxAttempts: 2, initialDelay: .seconds(20_000_000_000_000), maximumDelay: .seconds(20_000_000_000_000))
+        #expect(policy.initialDelay == RetryPolicy.longestDelay && policy.maximumDelay == RetryPolicy.longestDelay)
+        var short = RetryPolicy(maxAttempts: 3, initialDelay: .zero, maximumDelay: .zero)
+        short.initialDelay = .seconds(Int64.max)  // set out of range after init: clamped when used
+        short.maximumDelay = .microseconds(1)
+        let db = try Database.inMemory()
+        let a = db.connection(), b = db.connection()
+        try a.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v); INSERT INTO t VALUES (1, 0)")
+        var first = true
+        try a.transaction(.snapshot, mode: .pessimistic, retry: short) { tx in
+            _ = try tx.fetchAll("SELECT * FROM t")
+            if first { first = false; try b.execute("UPDATE t SET v = 5 WHERE id = 1") }
+            try tx.execute("UPDATE t SET v = v + 2 WHERE id = 1")
+        }
+        #expect(try a.fetchOne("SELECT v FROM t")?[0] as Int? == 7)
+    }
+}

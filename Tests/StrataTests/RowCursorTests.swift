@@ -17,6 +17,7 @@ import Testing
             CREATE TABLE t(id INTEGER PRIMARY KEY, k INTEGER, s TEXT);
             CREATE INDEX t_k ON t(k);
             CREATE TABLE u(k INTEGER, label TEXT);
+            CREATE VIEW v AS SELECT id, k FROM t WHERE s IS NOT NULL;
             """)
         try c.transaction { tx in
             let insert = try tx.prepare("INSERT INTO t VALUES (?, ?, ?)")
@@ -47,6 +48,23 @@ import Testing
         "SELECT (SELECT count(*) FROM u WHERE u.k = t.k) AS n, id FROM t WHERE id % 100 = 0",
         "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 50) SELECT x FROM r",
         "SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.k = t.k) AND id < 100",
+        // From the review (helper-33): views, CTEs, filters on a LEFT JOIN's right side, IN
+        // lists, DISTINCT with LIMIT and OFFSET, negative LIMIT.
+        "SELECT t.id, u.label FROM t LEFT JOIN u ON u.k = t.k WHERE u.label IS NULL",
+        "SELECT DISTINCT k FROM t LIMIT 5 OFFSET 3",
+        "SELECT DISTINCT k FROM t ORDER BY k LIMIT 5 OFFSET 3",
+        "SELECT * FROM v WHERE id < 50",
+        "WITH c AS (SELECT id, k FROM t WHERE id < 30) SELECT * FROM c",
+        "WITH c AS MATERIALIZED (SELECT id, k FROM t WHERE id < 30) SELECT c.id, u.label FROM c JOIN u ON u.k = c.k",
+        "SELECT id FROM t WHERE k IN (3, 1, 2)",
+        "SELECT id FROM t WHERE id IN (30, 10, 20)",
+        "SELECT id, (SELECT label FROM u WHERE u.k = t.k ORDER BY label DESC LIMIT 1) FROM t WHERE id < 60",
+        "SELECT a.id, b.id FROM t a JOIN t b ON b.id = a.id + 1 WHERE a.id < 20 LIMIT 7 OFFSET 2",
+        "SELECT id FROM t ORDER BY k DESC, id LIMIT 10",
+        "SELECT u.k, t.id FROM u LEFT JOIN t ON t.id = u.k * 10 ORDER BY u.k",
+        "SELECT id FROM t LIMIT -1 OFFSET 1995",
+        "SELECT DISTINCT u.k FROM u JOIN t ON t.k = u.k",
+        "SELECT x FROM (SELECT id AS x FROM t ORDER BY id DESC) LIMIT 5",
     ]
 
     @Test(arguments: queries)

@@ -103,7 +103,9 @@ package final class SQLEngine: Sendable {
         // A transaction may have opened between the check above and the exchange (its first
         // statement entered and left): refuse then too, and reopen.
         if transactions.activeCount > 0 {
-            activity.store(0, ordering: .releasing)
+            // Only the flag is taken back: a statement refused meanwhile may not have undone its
+            // count yet.
+            activity.wrappingSubtract(Self.closedFlag, ordering: .releasing)
             throw StrataError(.objectInUse, "cannot close the database while a connection has a transaction open; commit or roll it back first")
         }
         try storage.close()

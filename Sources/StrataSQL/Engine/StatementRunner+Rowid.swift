@@ -47,6 +47,7 @@ extension StatementRunner {
         var cursor = try tx.reverseCursor(from: lo, to: hi, recordingRead: false)
         let largest = try cursor.next() ? Keys.rowid(fromKey: cursor.key) : nil
         tx.largestRowid.updateValue(largest, forKey: table.id)
+        tx.largestRowidScannedAt[table.id] = tx.snapshot.commit
         return largest
     }
 
@@ -54,6 +55,26 @@ extension StatementRunner {
     func nextRowid(_ table: TableInfo) throws(StrataError) -> Int64 {
         let proposed = try largestRowid(table).map { $0 == Int64.max ? $0 : $0 + 1 } ?? 1
         return tx.claimRowid(table: table.id, proposed: proposed)
+    }
+
+    /// `rowid`, or the first rowid after it that no row holds, as this transaction sees the
+    /// table once it holds the row's write lock (in the modes that take one). The claims keep
+    /// concurrent inserters apart; this also steps past a row another transaction inserted with
+    /// an explicit rowid (which claims nothing) and, under READ COMMITTED and strict two-phase
+    /// locking, one committed after the largest rowid was scanned, which those modes then see.
+    func freeRowid(_ table: TableInfo, from rowid: Int64) throws(StrataError) -> Int64 {
+        var rowid = rowid
+        for _ in 0..<1_000 {
+            let key = Keys.row(table.id, rowid)
+            if try tx.get(key) == nil {
+                guard tx.locksWrites else { return rowid }
+                try tx.lockForWrite(key)
+                if try tx.get(key) == nil { return rowid }
+            }
+            guard rowid < Int64.max else { return rowid }
+            rowid = tx.claimRowid(table: table.id, proposed: rowid + 1)
+        }
+        return rowid
     }
 
     /// The rowid of a row inserted without one into an AUTOINCREMENT table.

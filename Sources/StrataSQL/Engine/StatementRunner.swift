@@ -440,7 +440,7 @@ struct StatementRunner {
         var rowidValue: Value = .null
         if let r = table.rowidColumn { rowidValue = values[r] } else if let e = explicitRowid { rowidValue = e }
         if rowidValue.isNull {
-            rowid = try table.isAutoincrement ? nextAutoincrementRowid(table) : nextRowid(table)
+            rowid = try table.isAutoincrement ? nextAutoincrementRowid(table) : try freeRowid(table, from: try nextRowid(table))
         } else {
             let n = applyAffinity(rowidValue, .integer)
             guard case .integer(let i) = n else { throw StrataError(.syntaxError, "datatype mismatch") }

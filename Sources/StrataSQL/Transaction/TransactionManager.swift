@@ -41,7 +41,9 @@ final class TransactionManager: Sendable {
         /// The largest rowid each open transaction chose, per table.
         var open: [UInt32: [TransactionID: Int64]] = [:]
         /// The largest rowid a commit chose, per table, while a snapshot that does not see the
-        /// commit may be open (pruned with `history`).
+        /// commit may be open (pruned with `history`), in commit order (appended by `record`,
+        /// under the storage writer's lock) and with rowids decreasing (a claim covered by a
+        /// later, larger one is dropped).
         var committed: [UInt32: [(commit: CommitNumber, rowid: Int64)]] = [:]
     }
 
@@ -115,7 +117,11 @@ final class TransactionManager: Sendable {
                 for (other, r) in open where other != owner && r >= rowid { rowid = r == .max ? r : r + 1 }
             }
             if let committed = s.claims.committed[table] {
-                for c in committed where c.commit > snapshot && c.rowid >= rowid { rowid = c.rowid == .max ? c.rowid : c.rowid + 1 }
+                // In commit order: only the newest, those after the snapshot, count.
+                for c in committed.reversed() {
+                    if c.commit <= snapshot { break }
+                    if c.rowid >= rowid { rowid = c.rowid == .max ? c.rowid : c.rowid + 1 }
+                }
             }
             s.claims.open[table, default: [:]][owner] = max(s.claims.open[table]?[owner] ?? .min, rowid)
             return rowid
@@ -128,7 +134,14 @@ final class TransactionManager: Sendable {
         for table in Array(s.claims.open.keys) {
             guard let rowid = s.claims.open[table]?.removeValue(forKey: owner) else { continue }
             if s.claims.open[table]?.isEmpty == true { s.claims.open[table] = nil }
-            if let commit { s.claims.committed[table, default: []].append((commit, rowid)) }
+            guard let commit else { continue }
+            // An earlier commit's claim no larger than this one is covered by it (a snapshot
+            // that does not see the earlier commit does not see this one either): dropped, so
+            // the list stays short however long an old snapshot keeps it from being pruned.
+            // (Changed in place: a copy of the list per commit would cost its length.)
+            if s.claims.committed[table] == nil { s.claims.committed[table] = [] }
+            while let last = s.claims.committed[table]!.last, last.rowid <= rowid { s.claims.committed[table]!.removeLast() }
+            s.claims.committed[table]!.append((commit, rowid))
         }
     }
 
@@ -139,8 +152,10 @@ final class TransactionManager: Sendable {
         for (id, c) in s.active where id != except && c < oldest { oldest = c }
         if !s.claims.committed.isEmpty {
             for table in Array(s.claims.committed.keys) {
-                s.claims.committed[table]!.removeAll { $0.commit <= oldest }
-                if s.claims.committed[table]!.isEmpty { s.claims.committed[table] = nil }
+                // In commit order: the ones every open snapshot sees are at the front.
+                guard let first = s.claims.committed[table]!.first, first.commit <= oldest else { continue }
+                let keep = s.claims.committed[table]!.firstIndex { $0.commit > oldest }
+                if let keep { s.claims.committed[table]!.removeFirst(keep) } else { s.claims.committed[table] = nil }
             }
         }
         var drop = 0

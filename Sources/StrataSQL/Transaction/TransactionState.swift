@@ -10,6 +10,9 @@ final class TransactionState {
     /// The largest rowid per table (nil: the table is empty), once scanned, so that inserts need
     /// not seek the end of the table again (StatementRunner+Rowid.swift keeps it exact).
     var largestRowid: [UInt32: Int64?] = [:]
+    /// The snapshot commit each `largestRowid` entry was scanned at: the commits after it are
+    /// the ones the entry does not know (TransactionManager.claimRowid).
+    var largestRowidScannedAt: [UInt32: CommitNumber] = [:]
     /// Whether the transaction was opened by BEGIN (otherwise it is one autocommit statement).
     let isExplicit: Bool
     /// The transaction's view of the schema (DDL changes it; COMMIT publishes it).
@@ -122,7 +125,8 @@ final class TransactionState {
     /// The rowid for a row inserted into table `table` without one, where this transaction's view
     /// proposes `proposed` (TransactionManager.claimRowid: concurrent inserters choose apart).
     func claimRowid(table: UInt32, proposed: Int64) -> Int64 {
-        manager?.claimRowid(table: table, proposed: proposed, owner: id, snapshot: snapshot.commit) ?? proposed
+        let seen = largestRowidScannedAt[table] ?? snapshot.commit
+        return manager?.claimRowid(table: table, proposed: proposed, owner: id, snapshot: seen) ?? proposed
     }
 
     /// Notes a key that counts as written for conflicts (and is locked as a write is).
