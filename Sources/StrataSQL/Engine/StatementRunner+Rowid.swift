@@ -63,11 +63,15 @@ extension StatementRunner {
     /// an explicit rowid (which claims nothing) and, under READ COMMITTED and strict two-phase
     /// locking, one committed after the largest rowid was scanned, which those modes then see.
     func freeRowid(_ table: TableInfo, from rowid: Int64) throws(StrataError) -> Int64 {
+        // Without row locks the snapshot never moves, so past the largest rowid it showed (and
+        // the transaction's own rows, which keep `largestRowid` exact) nothing is there; a row
+        // another transaction committed there with an explicit rowid is a write conflict that
+        // COMMIT finds.
+        guard tx.locksWrites else { return rowid }
         var rowid = rowid
         for _ in 0..<1_000 {
             let key = Keys.row(table.id, rowid)
             if try tx.get(key) == nil {
-                guard tx.locksWrites else { return rowid }
                 try tx.lockForWrite(key)
                 if try tx.get(key) == nil { return rowid }
             }
