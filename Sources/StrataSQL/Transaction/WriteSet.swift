@@ -13,7 +13,13 @@ import StrataStorage
 
 final class WriteSet {
     private var entries: [HashedKey: [UInt8]?] = [:]
-    private var sortedCache: [[UInt8]]?
+    /// The keys in byte order, while known: kept from the start while new keys come in
+    /// ascending order (rows inserted by rowid: COMMIT then sorts nothing), and once asked for
+    /// (`sortedKeys`), with each later new key put in its place.
+    private var sortedCache: [[UInt8]]? = []
+    /// Whether `sortedCache` is the ascending run of new keys so far (dropped at the first key
+    /// out of order, rather than kept by insertion, which costs a shift per key).
+    private var sortedByAppending = true
     private var undo: [(key: [UInt8], previous: [UInt8]??)] = []
     private var marks = 0
 
@@ -39,7 +45,18 @@ final class WriteSet {
         let previous = entries.updateValue(value, forKey: HashedKey(key))
         // A new key goes into the sorted list in place: re-sorting after every insert made a
         // transaction that checks a UNIQUE index per row quadratic.
-        if previous == nil, sortedCache != nil { sortedCache!.insert(key, at: insertionPoint(key)) }
+        if previous == nil, sortedCache != nil {
+            if let last = sortedCache!.last, compareKeyBytes(last, key) >= 0 {
+                if sortedByAppending {
+                    sortedCache = nil
+                    sortedByAppending = false
+                } else {
+                    sortedCache!.insert(key, at: insertionPoint(key))
+                }
+            } else {
+                sortedCache!.append(key)
+            }
+        }
         if marks > 0 { undo.append((key, previous)) }
     }
 
@@ -88,6 +105,7 @@ final class WriteSet {
         if let sortedCache { return sortedCache }
         let keys = entries.keys.map(\.bytes).sorted { compareKeyBytes($0, $1) < 0 }
         sortedCache = keys
+        sortedByAppending = false
         return keys
     }
 
@@ -101,7 +119,8 @@ final class WriteSet {
 
     func removeAll() {
         entries.removeAll()
-        sortedCache = nil
+        sortedCache = []
+        sortedByAppending = true
         undo.removeAll()
         marks = 0
     }
