@@ -177,8 +177,7 @@ public final class Connection: @unchecked Sendable {  // (1): the session is rea
     func run(_ sql: String, _ arguments: StatementArguments) throws(StrataError) -> (columns: ColumnNames, rows: [Row]) {
         try withSession { (s) throws(StrataError) in
             let parsed = try s.prepare(sql)
-            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
-                                                  location: parsed.location, text: parsed.text)
+            let values = try arguments.values(for: parsed)
             return Self.rows(try s.run(prepared: parsed, parameters: values))
         }
     }

@@ -140,8 +140,7 @@ extension Connection {
         try acquire(for: Connection.cursorOpen)
         let opened: QueryCursor
         do {
-            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
-                                                  location: parsed.location, text: parsed.text)
+            let values = try arguments.values(for: parsed)
             opened = try session.openCursor(prepared: parsed, parameters: values)
         } catch {
             release()

@@ -53,8 +53,7 @@ public final class Snapshot: Sendable {
     public func fetchAll(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> [Row] {
         try reading { () throws(StrataError) in
             let parsed = try snapshot.prepare(sql)
-            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
-                                                  location: parsed.location, text: parsed.text)
+            let values = try arguments.values(for: parsed)
             return Connection.rows(try snapshot.run(prepared: parsed, parameters: values)).rows
         }
     }

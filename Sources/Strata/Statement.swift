@@ -81,8 +81,7 @@ public final class Statement: @unchecked Sendable {  // immutable; runs only ins
 
     func run(_ arguments: StatementArguments) throws(StrataError) -> (columns: ColumnNames, rows: [Row]) {
         try connection.withSession { (s) throws(StrataError) in
-            let values = try arguments.positional(for: parsed.parameterNames, count: parsed.parameterCount,
-                                                  location: parsed.location, text: parsed.text)
+            let values = try arguments.values(for: parsed)
             return Connection.rows(try s.run(prepared: parsed, parameters: values))
         }
     }

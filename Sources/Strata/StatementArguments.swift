@@ -5,6 +5,7 @@
 // run binds every index.
 
 import StrataCore
+import StrataSQL
 
 /// The values a statement's parameters are bound to: a list by position, or a dictionary by name.
 ///
@@ -52,13 +53,14 @@ public struct StatementArguments: Sendable, ExpressibleByArrayLiteral, Expressib
         storage = .named(elements.map { ($0.0, $0.1?.sqlValue ?? .null) })
     }
 
-    /// The values in parameter-index order for `statement`.
+    /// The values in parameter-index order for `parsed`.
     ///
     /// - Throws: 22023 when the count is wrong, a parameter has no value, a key names no
     ///   parameter (or names one twice), or named values meet an unnamed parameter.
-    func positional(for names: [Int: String], count: Int, location: SourceLocation?, text: String) throws(StrataError) -> [StrataCore.Value] {
+    func values(for parsed: ParsedStatement) throws(StrataError) -> [StrataCore.Value] {
+        let names = parsed.parameterNames, count = parsed.parameterCount
         func misuse(_ message: String) -> StrataError {
-            StrataError(.invalidParameterValue, message, location: location, statement: text)
+            StrataError(.invalidParameterValue, message, location: parsed.location, statement: parsed.text)
         }
         switch storage {
         case .positional(let values):

@@ -82,6 +82,14 @@ package struct ParsedStatement: Sendable {
     /// Parse levels of the tallest part of the statement (at most `Parser.maxDepth`): how much
     /// stack binding, planning and running it may take (`ThreadStack.withStack`).
     package var height: Int = 0
+
+    /// Checks that a run binds one value per parameter index (22023 otherwise).
+    package func checkParameterCount(_ given: Int) throws(StrataError) {
+        guard given != parameterCount else { return }
+        let needs = parameterCount == 1 ? "1 parameter" : "\(parameterCount) parameters"
+        let got = given == 1 ? "1 value was" : "\(given) values were"
+        throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given", location: location, statement: text)
+    }
 }
 
 /// A possibly schema-qualified object name: `name` or `schema.name`.

@@ -108,12 +108,7 @@ package final class ReadSnapshot: Sendable {
 
     /// Runs a prepared statement with one value per parameter index (`?N` counts up to N).
     package func run(prepared parsed: ParsedStatement, parameters: [Value], interrupt: InterruptFlag? = nil) throws(StrataError) -> QueryRows {
-        guard parameters.count == parsed.parameterCount else {
-            let needs = parsed.parameterCount == 1 ? "1 parameter" : "\(parsed.parameterCount) parameters"
-            let got = parameters.count == 1 ? "1 value was" : "\(parameters.count) values were"
-            throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given",
-                              location: parsed.location, statement: parsed.text)
-        }
+        try parsed.checkParameterCount(parameters.count)
         try Self.refuseWrites(parsed)
         let pinned = try current()
         let flag = interrupt ?? InterruptFlag()

@@ -90,14 +90,11 @@ extension SQLSession {
               ThreadStack.fitsOnThisThread(height: parsed.height + stored) else {
             return QueryCursor(try run(prepared: parsed, parameters: parameters))
         }
-        try checkParameterCount(parsed, parameters)
+        try parsed.checkParameterCount(parameters.count)
         interrupt.clear()
         do throws(StrataError) {
             if let aborted { throw Self.abortedError(aborted) }
-            if transaction == nil, let settings = pendingBegin {
-                transaction = try newTransaction(explicit: true, settings: settings, statement: parsed.statement)
-                pendingBegin = nil
-            }
+            if pendingBegin != nil { _ = try startPendingTransaction(parsed.statement) }
             let own = transaction == nil
                 ? try newTransaction(explicit: false, settings: TransactionSettings(), statement: parsed.statement) : nil
             let tx = own ?? transaction!

@@ -112,7 +112,9 @@ extension SQLSession {
     }
 
     /// The transaction BEGIN opened, started now if no statement has started it yet.
-    private func startPendingTransaction(_ statement: SQLStatement) throws(StrataError) -> TransactionState {
+    /// The open transaction, started now with the pending BEGIN's settings if it has none yet
+    /// (its snapshot is taken at its first statement).
+    func startPendingTransaction(_ statement: SQLStatement) throws(StrataError) -> TransactionState {
         if let tx = transaction { return tx }
         let tx = try newTransaction(explicit: true, settings: pendingBegin ?? TransactionSettings(), statement: statement)
         pendingBegin = nil

@@ -129,7 +129,7 @@ package final class SQLSession {
     package var isInTransaction: Bool { transaction != nil || pendingBegin != nil || aborted != nil }
 
     private func run(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
-        try checkParameterCount(parsed, parameters)
+        try parsed.checkParameterCount(parameters.count)
         interrupt.clear()
         do {
             let stored = engine.tallestStoredStatement.load(ordering: .relaxed)
@@ -149,22 +149,10 @@ package final class SQLSession {
         }
     }
 
-    /// A run binds one value per parameter index.
-    func checkParameterCount(_ parsed: ParsedStatement, _ parameters: [Value]) throws(StrataError) {
-        guard parameters.count != parsed.parameterCount else { return }
-        let needs = parsed.parameterCount == 1 ? "1 parameter" : "\(parsed.parameterCount) parameters"
-        let got = parameters.count == 1 ? "1 value was" : "\(parameters.count) values were"
-        throw StrataError(.invalidParameterValue, "statement has \(needs) but \(got) given",
-                          location: parsed.location, statement: parsed.text)
-    }
-
     private func runUnlocated(_ parsed: ParsedStatement, parameters: [Value]) throws(StrataError) -> QueryRows {
         if let rows = try runTransactionControl(parsed.statement) { return rows }
         if let aborted { throw Self.abortedError(aborted) }
-        if transaction == nil, let settings = pendingBegin {
-            transaction = try newTransaction(explicit: true, settings: settings, statement: parsed.statement)
-            pendingBegin = nil
-        }
+        if pendingBegin != nil { _ = try startPendingTransaction(parsed.statement) }
         if let tx = transaction { return try runStatement(parsed, parameters: parameters, in: tx) }
         // Autocommit: a statement that fails validation at its COMMIT runs again in a new
         // transaction, a bounded number of times (CONTRACT.md §4).
