@@ -38,14 +38,7 @@ final class SelectStream {
         try ThreadStack.check(limit: ctx.stackLimit)
         if case .core(let core) = plan.body, !core.isAggregate, core.values == nil, !core.levels.isEmpty,
            plan.orderBy.isEmpty || plan.orderedPrefix >= plan.orderBy.count {
-            if let l = plan.limit {
-                let n = try QueryExecutor.limitValue(l, ctx)
-                if n >= 0 { remaining = Int(min(n, Int64(Int.max / 2))) }
-            }
-            if let o = plan.offset {
-                let n = try QueryExecutor.limitValue(o, ctx)
-                if n > 0 { skip = Int(min(n, Int64(Int.max / 2))) }
-            }
+            (skip, remaining) = try QueryExecutor.window(plan, ctx)
             for f in core.constantFilters where !(try Evaluator.isTrue(f, [], ctx)) {
                 materialized = []
                 return
@@ -94,13 +87,7 @@ final class SelectStream {
             bufferPosition = 0
             guard let r = try stream!.next() else { return finish() }
             try ctx.session.checkInterrupt()
-            let levels = core.compiled.levels
-            let level = levels[0]
-            QueryExecutor.copy(r, into: &row, at: level.offset, level.used)
-            if let local = level.local, !(try local(row, ctx)) { continue }
-            if let on = level.on, !(try on(row, ctx)) { continue }
-            if let filters = level.filters, !(try filters(row, ctx)) { continue }
-            _ = try QueryExecutor.joinLevel(1, core, levels, &sources, &hashes, &row, ctx) { (joined) throws(StrataError) in
+            _ = try QueryExecutor.joinFirstLevelRow(r, core, core.compiled.levels, &sources, &hashes, &row, ctx) { (joined) throws(StrataError) in
                 try self.sink!.add(joined, core, self.ctx)
             }
             buffer = sink!.takeRows()

@@ -18,16 +18,7 @@ enum QueryExecutor {
     /// The plan's visible rows, sorted and limited. `limit` caps the rows needed (EXISTS, scalar subqueries).
     static func run(_ plan: QueryPlan, _ ctx: EvalContext, limit: Int? = nil) throws(StrataError) -> [[Value]] {
         try ThreadStack.check(limit: ctx.stackLimit)
-        var start = 0
-        var count = Int.max
-        if let l = plan.limit {
-            let n = try limitValue(l, ctx)
-            if n >= 0 { count = Int(min(n, Int64(Int.max / 2))) }
-        }
-        if let o = plan.offset {
-            let n = try limitValue(o, ctx)
-            if n > 0 { start = Int(min(n, Int64(Int.max / 2))) }
-        }
+        var (start, count) = try window(plan, ctx)
         if let limit { count = min(count, limit) }
         // A core keeps only the rows the window needs, in order when it can (QueryExecutor+Order.swift).
         var rows: [[Value]]
@@ -51,6 +42,22 @@ enum QueryExecutor {
             return out
         }
         return rows
+    }
+
+    /// The rows OFFSET skips and the rows LIMIT keeps after them (Int.max without a limit; a
+    /// negative LIMIT is none, a negative OFFSET is 0).
+    static func window(_ plan: QueryPlan, _ ctx: EvalContext) throws(StrataError) -> (start: Int, count: Int) {
+        var start = 0
+        var count = Int.max
+        if let l = plan.limit {
+            let n = try limitValue(l, ctx)
+            if n >= 0 { count = Int(min(n, Int64(Int.max / 2))) }
+        }
+        if let o = plan.offset {
+            let n = try limitValue(o, ctx)
+            if n > 0 { start = Int(min(n, Int64(Int.max / 2))) }
+        }
+        return (start, count)
     }
 
     /// LIMIT and OFFSET take integers (after numeric affinity); anything else is an error.
